@@ -1,0 +1,2 @@
+/** otpkit backup module (work in progress). */
+package dev.otpkit.backup;

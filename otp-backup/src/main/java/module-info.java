@@ -1,0 +1,4 @@
+/** otpkit's backup module; see the package documentation. */
+module dev.otpkit.backup {
+    requires dev.otpkit.core;
+}

@@ -1,0 +1,2 @@
+/** otpkit bench module (work in progress). */
+package dev.otpkit.bench;

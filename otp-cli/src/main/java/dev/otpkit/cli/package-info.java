@@ -1,0 +1,2 @@
+/** otpkit cli module (work in progress). */
+package dev.otpkit.cli;

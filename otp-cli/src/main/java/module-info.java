@@ -1,0 +1,4 @@
+/** otpkit's cli module; see the package documentation. */
+module dev.otpkit.cli {
+    requires dev.otpkit.core;
+}

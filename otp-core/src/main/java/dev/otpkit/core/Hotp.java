@@ -1,0 +1,170 @@
+package dev.otpkit.core;
+
+import dev.otpkit.core.internal.HmacKey;
+import java.util.Objects;
+
+/**
+ * HOTP code generation (RFC 4226): an HMAC of a counter, dynamically truncated to 6, 7 or 8
+ * decimal digits. Immutable and thread-safe; build one and share it.
+ *
+ * <pre>{@code
+ * Hotp hotp = Hotp.builder().algorithm(HmacAlgorithm.SHA1).digits(6).build();
+ * String code = hotp.generate(secret, 42);
+ * }</pre>
+ */
+public final class Hotp {
+    /** Fewest digits a code may have: 6 (RFC 4226, R4). */
+    public static final int MIN_DIGITS = 6;
+    /** Most digits a code may have: 8. */
+    public static final int MAX_DIGITS = 8;
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+
+    private final HmacAlgorithm algorithm;
+    private final int digits;
+    private final int modulus;
+
+    private Hotp(Builder builder) {
+        this.algorithm = builder.algorithm;
+        this.digits = builder.digits;
+        this.modulus = POWERS_OF_TEN[digits];
+    }
+
+    /**
+     * Starts a builder with the RFC 4226 defaults: SHA-1 and 6 digits.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Computes the code for a counter value.
+     *
+     * @param secret the shared secret
+     * @param counter the counter, 0 or more
+     * @return the code, exactly {@link #digits()} ASCII digits, leading zeros kept
+     * @throws NullPointerException if {@code secret} is null
+     * @throws IllegalArgumentException if {@code counter} is negative
+     */
+    public String generate(OtpSecret secret, long counter) {
+        requireCounter(counter);
+        return format(value(Objects.requireNonNull(secret, "secret"), counter));
+    }
+
+    /**
+     * Returns the hash function.
+     *
+     * @return the HMAC algorithm
+     */
+    public HmacAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    /**
+     * Returns the code length.
+     *
+     * @return the number of digits, 6 to 8
+     */
+    public int digits() {
+        return digits;
+    }
+
+    /** The code for a counter as a number below 10^digits; the hot path, allocation-free. */
+    private int value(OtpSecret secret, long counter) {
+        return secret.hmacKey(algorithm).truncate(counter) % modulus;
+    }
+
+    /**
+     * Finds which counter from {@code first} to {@code last} (inclusive, both 0 or more) has
+     * the code {@code given}, in constant time: every counter is computed and compared without
+     * an early exit or a data-dependent branch, so the time taken says nothing about which
+     * counter, if any, matched. If several match, the highest wins.
+     *
+     * @return the matching counter, or -1 if none matches
+     */
+    long find(OtpSecret secret, int given, long first, long last) {
+        HmacKey key = secret.hmacKey(algorithm);
+        long matched = -1;
+        for (long counter = first; counter <= last; counter++) {
+            int difference = (key.truncate(counter) % modulus) ^ given;
+            // All ones when the difference is zero, else zero.
+            long sameMask = ((difference | -difference) >>> 31) - 1L;
+            matched = (matched & ~sameMask) | (counter & sameMask);
+        }
+        return matched;
+    }
+
+    /** Formats a code value with its leading zeros. */
+    private String format(int value) {
+        char[] text = new char[digits];
+        int remaining = value;
+        for (int i = digits - 1; i >= 0; i--) {
+            text[i] = (char) ('0' + remaining % 10);
+            remaining /= 10;
+        }
+        return new String(text);
+    }
+
+    static void requireCounter(long counter) {
+        if (counter < 0) {
+            throw new IllegalArgumentException("counter must be 0 or more, was " + counter);
+        }
+    }
+
+    /**
+     * Describes the parameters.
+     *
+     * @return for example {@code "Hotp[SHA1, 6 digits]"}
+     */
+    @Override
+    public String toString() {
+        return "Hotp[" + algorithm + ", " + digits + " digits]";
+    }
+
+    /** Builds {@link Hotp} instances; not thread-safe. */
+    public static final class Builder {
+        private HmacAlgorithm algorithm = HmacAlgorithm.SHA1;
+        private int digits = MIN_DIGITS;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the hash function; default {@link HmacAlgorithm#SHA1}.
+         *
+         * @param algorithm the algorithm
+         * @return this builder
+         * @throws NullPointerException if {@code algorithm} is null
+         */
+        public Builder algorithm(HmacAlgorithm algorithm) {
+            this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
+            return this;
+        }
+
+        /**
+         * Sets the code length; default 6. Checked by {@link #build()}.
+         *
+         * @param digits 6, 7 or 8
+         * @return this builder
+         */
+        public Builder digits(int digits) {
+            this.digits = digits;
+            return this;
+        }
+
+        /**
+         * Builds the generator.
+         *
+         * @return the generator
+         * @throws IllegalArgumentException if digits is not 6 to 8
+         */
+        public Hotp build() {
+            if (digits < MIN_DIGITS || digits > MAX_DIGITS) {
+                throw new IllegalArgumentException("digits must be " + MIN_DIGITS + " to " + MAX_DIGITS
+                        + ", was " + digits);
+            }
+            return new Hotp(this);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** otpkit qr module (work in progress). */
+package dev.otpkit.qr;
