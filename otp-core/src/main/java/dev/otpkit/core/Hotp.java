@@ -86,7 +86,9 @@ public final class Hotp {
     long find(OtpSecret secret, int given, long first, long last) {
         HmacKey key = secret.hmacKey(algorithm);
         long matched = -1;
-        for (long counter = first; counter <= last; counter++) {
+        // Counted by offset so that a window ending at Long.MAX_VALUE cannot overflow the loop.
+        for (long offset = 0; offset <= last - first; offset++) {
+            long counter = first + offset;
             int difference = (key.truncate(counter) % modulus) ^ given;
             // All ones when the difference is zero, else zero.
             long sameMask = ((difference | -difference) >>> 31) - 1L;
