@@ -1,0 +1,103 @@
+package dev.otpkit.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Builder validation and the edges of {@link Hotp} and {@link Totp}. */
+class GeneratorParametersTest {
+    private static final OtpSecret RFC_SECRET =
+            OtpSecret.fromBytes("12345678901234567890".getBytes(StandardCharsets.US_ASCII));
+
+    @ParameterizedTest
+    @ValueSource(ints = {-1, 0, 5, 9, 10})
+    void refusesDigitsOutside6To8(int digits) {
+        IllegalArgumentException hotp = assertThrows(IllegalArgumentException.class,
+                () -> Hotp.builder().digits(digits).build());
+        assertTrue(hotp.getMessage().contains("6 to 8"), hotp.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Totp.builder().digits(digits).build());
+    }
+
+    @Test
+    void keepsLeadingZeros() {
+        // RFC 6238 Appendix B: T = 0x23523EC gives 07081804 with 8 digits.
+        Totp totp = Totp.builder().digits(8).build();
+        assertEquals("07081804", totp.generate(RFC_SECRET, Instant.ofEpochSecond(1111111109)));
+        // Counter 7 truncates to 82162583, whose 7-digit code starts with zero.
+        assertEquals("2162583", Hotp.builder().digits(7).build().generate(RFC_SECRET, 7));
+        // Counters 30 and 36 of the RFC 4226 secret, as oathtool prints them.
+        assertEquals("026920", Hotp.builder().build().generate(RFC_SECRET, 30));
+        assertEquals("003784", Hotp.builder().build().generate(RFC_SECRET, 36));
+    }
+
+    @Test
+    void refusesNegativeCounter() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Hotp.builder().build().generate(RFC_SECRET, -1));
+        assertTrue(e.getMessage().contains("counter"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, -1000, -30_000})
+    void refusesPeriodsShorterThanOneSecond(long millis) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Totp.builder().period(Duration.ofMillis(millis)).build());
+        assertTrue(e.getMessage().contains("at least 1 s"), e.getMessage());
+    }
+
+    @Test
+    void refusesFractionalPeriods() {
+        assertThrows(IllegalArgumentException.class, () -> Totp.builder().period(Duration.ofMillis(1500)).build());
+    }
+
+    @Test
+    void countsStepsFromT0() {
+        Instant t0 = Instant.ofEpochSecond(1_000_000);
+        Totp totp = Totp.builder().period(Duration.ofSeconds(60)).t0(t0).build();
+        assertEquals(0, totp.step(t0));
+        assertEquals(0, totp.step(t0.plusSeconds(59)));
+        assertEquals(1, totp.step(t0.plusSeconds(60)));
+        assertEquals(t0.plusSeconds(120), totp.stepStart(2));
+        assertEquals(Hotp.builder().build().generate(RFC_SECRET, 2), totp.generate(RFC_SECRET, t0.plusSeconds(150)));
+    }
+
+    @Test
+    void refusesTimeBeforeT0() {
+        Totp totp = Totp.builder().t0(Instant.ofEpochSecond(100)).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> totp.generate(RFC_SECRET, Instant.ofEpochSecond(99)));
+        assertTrue(e.getMessage().contains("before T0"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Totp.builder().build().step(Instant.ofEpochSecond(-1)));
+    }
+
+    @Test
+    void supportsAnyWholeSecondPeriod() {
+        Totp oneSecond = Totp.builder().period(Duration.ofSeconds(1)).build();
+        Totp oneHour = Totp.builder().period(Duration.ofHours(1)).build();
+        assertEquals(1234, oneSecond.step(Instant.ofEpochSecond(1234)));
+        assertEquals(2, oneHour.step(Instant.ofEpochSecond(7200)));
+        assertEquals(Duration.ofHours(1), oneHour.period());
+    }
+
+    @Test
+    void describesParametersWithoutSecrets() {
+        assertEquals("Totp[SHA256, 8 digits, 60 s]",
+                Totp.builder().algorithm(HmacAlgorithm.SHA256).digits(8).period(Duration.ofMinutes(1)).build().toString());
+        assertEquals("Hotp[SHA1, 6 digits]", Hotp.builder().build().toString());
+    }
+
+    @Test
+    void findsAlgorithmsByUriName() {
+        assertEquals(HmacAlgorithm.SHA256, HmacAlgorithm.fromUriName("sha256").orElseThrow());
+        assertEquals(HmacAlgorithm.SHA512, HmacAlgorithm.fromUriName("SHA-512").orElseThrow());
+        assertTrue(HmacAlgorithm.fromUriName("MD5").isEmpty());
+        assertTrue(HmacAlgorithm.fromUriName(null).isEmpty());
+    }
+}

@@ -1,0 +1,66 @@
+package dev.otpkit.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.otpkit.core.Verification.Status;
+import org.junit.jupiter.api.Test;
+
+class HotpVerifierTest {
+    private static final OtpSecret SECRET = OtpSecret.generate();
+    private static final Hotp HOTP = Hotp.builder().build();
+
+    @Test
+    void acceptsExpectedCounterAndReturnsTheNextOne() {
+        Verification result = HotpVerifier.builder(HOTP).build().verify(SECRET, HOTP.generate(SECRET, 7), 7);
+        assertEquals(Verification.valid(7, 0), result);
+        assertEquals(8, result.nextCounter());
+    }
+
+    @Test
+    void looksAheadForPressesThatNeverReachedTheServer() {
+        HotpVerifier verifier = HotpVerifier.builder(HOTP).lookAhead(3).build();
+        Verification result = verifier.verify(SECRET, HOTP.generate(SECRET, 13), 10);
+        assertEquals(13, result.matchedCounter());
+        assertEquals(3, result.drift());
+        assertEquals(14, result.nextCounter());
+        assertEquals(Status.INVALID, verifier.verify(SECRET, HOTP.generate(SECRET, 14), 10).status());
+    }
+
+    @Test
+    void refusesCodesBeforeTheExpectedCounter() {
+        HotpVerifier verifier = HotpVerifier.builder(HOTP).build();
+        assertEquals(Status.INVALID, verifier.verify(SECRET, HOTP.generate(SECRET, 9), 10).status());
+    }
+
+    @Test
+    void defaultsToAFiveCounterLookAhead() {
+        HotpVerifier verifier = HotpVerifier.builder(HOTP).build();
+        assertEquals(5, verifier.verify(SECRET, HOTP.generate(SECRET, 5), 0).drift());
+        assertEquals(Status.INVALID, verifier.verify(SECRET, HOTP.generate(SECRET, 6), 0).status());
+    }
+
+    @Test
+    void stopsAtTheLargestCounter() {
+        HotpVerifier verifier = HotpVerifier.builder(HOTP).build();
+        long last = Long.MAX_VALUE;
+        assertEquals(last, verifier.verify(SECRET, HOTP.generate(SECRET, last), last - 2).matchedCounter());
+    }
+
+    @Test
+    void treatsHostileInputAsMalformed() {
+        HotpVerifier verifier = HotpVerifier.builder(HOTP).build();
+        for (String input : new String[] {null, "", "12345", "1234567", "12345\u0662", "1".repeat(1 << 20)}) {
+            assertEquals(Status.MALFORMED, verifier.verify(SECRET, input, 0).status());
+        }
+    }
+
+    @Test
+    void refusesBadParameters() {
+        assertThrows(IllegalArgumentException.class, () -> HotpVerifier.builder(HOTP).lookAhead(51).build());
+        assertThrows(IllegalArgumentException.class, () -> HotpVerifier.builder(HOTP).lookAhead(-1).build());
+        assertThrows(IllegalArgumentException.class,
+                () -> HotpVerifier.builder(HOTP).build().verify(SECRET, "123456", -1));
+        assertThrows(NullPointerException.class, () -> HotpVerifier.builder(HOTP).build().verify(null, "123456", 0));
+    }
+}
