@@ -22,6 +22,7 @@ public final class UnsealException extends GeneralSecurityException {
         NOT_AUTHENTIC
     }
 
+    /** Why the secret could not be opened. */
     private final Reason reason;
 
     UnsealException(Reason reason, String message) {
