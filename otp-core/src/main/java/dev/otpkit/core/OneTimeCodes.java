@@ -1,5 +1,6 @@
 package dev.otpkit.core;
 
+import dev.otpkit.core.internal.CodeFormat;
 import dev.otpkit.core.internal.CodeHasher;
 import dev.otpkit.core.internal.CodeInput;
 import dev.otpkit.core.internal.UniformSampling;
@@ -103,7 +104,7 @@ public final class OneTimeCodes {
         Instant expiresAt = now.plus(ttl);
         store.put(new PendingCode(accountId, scope, issueId, hasher.hash(accountId, scope, issueId, digits, code),
                 now, expiresAt, 0));
-        return new IssuedCode(format(code), expiresAt);
+        return new IssuedCode(CodeFormat.format(code, digits), expiresAt);
     }
 
     /**
@@ -191,16 +192,6 @@ public final class OneTimeCodes {
     @Override
     public String toString() {
         return "OneTimeCodes[" + digits + " digits, ttl " + ttl + ", " + maxAttempts + " attempts]";
-    }
-
-    private String format(long code) {
-        char[] text = new char[digits];
-        long remaining = code;
-        for (int i = digits - 1; i >= 0; i--) {
-            text[i] = (char) ('0' + remaining % 10);
-            remaining /= 10;
-        }
-        return new String(text);
     }
 
     private static String newIssueId() {
