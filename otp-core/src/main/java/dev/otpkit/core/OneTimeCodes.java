@@ -293,7 +293,7 @@ public final class OneTimeCodes {
          * instance sharing a store needs the same key; keep it out of the store's database.
          * Default: a random key made by {@link #build()}, which suits only the in-memory store.
          *
-         * @param key at least 32 random bytes; copied
+         * @param key at least 32 random bytes, such as from {@link SecureRandom}; copied
          * @return this builder
          * @throws NullPointerException if {@code key} is null
          */
@@ -307,7 +307,8 @@ public final class OneTimeCodes {
          *
          * @return the instance
          * @throws IllegalArgumentException if digits, time to live or attempts are out of range,
-         *     the hash key is shorter than 32 bytes, or a store was set without a hash key
+         *     the hash key is shorter than 32 bytes or all zeros, or a store was set without a
+     *     hash key
          */
         public OneTimeCodes build() {
             if (digits < MIN_DIGITS || digits > MAX_DIGITS) {

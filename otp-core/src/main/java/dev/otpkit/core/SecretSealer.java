@@ -1,5 +1,6 @@
 package dev.otpkit.core;
 
+import dev.otpkit.core.internal.KeyBytes;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -290,7 +291,7 @@ public final class SecretSealer {
             if (key.length != KEY_BYTES) {
                 throw new IllegalArgumentException("key must be " + KEY_BYTES + " bytes (AES-256), was " + key.length);
             }
-            if (isAllZeros(key)) {
+            if (KeyBytes.isAllZeros(key)) {
                 throw new IllegalArgumentException("key is all zeros: make it with SecretSealer.generateKey()"
                         + " or another SecureRandom source");
             }
@@ -315,14 +316,6 @@ public final class SecretSealer {
                 last = entry.getKey();
             }
             return new SecretSealer(Collections.unmodifiableMap(specs), last);
-        }
-
-        private static boolean isAllZeros(byte[] key) {
-            int bits = 0;
-            for (byte b : key) {
-                bits |= b;
-            }
-            return bits == 0;
         }
     }
 }

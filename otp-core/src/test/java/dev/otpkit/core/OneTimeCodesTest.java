@@ -285,6 +285,19 @@ class OneTimeCodesTest {
     }
 
     @Test
+    void hashBindsTheCodeToItsAccountAndScopeEvenIfAStoreMixesUpRows() {
+        RecordingStore store = new RecordingStore();
+        OneTimeCodes withStore = OneTimeCodes.builder().store(store).hashKey(SecretSealer.generateKey()).clock(clock).build();
+        String code = withStore.issue("alice", "login").code();
+        PendingCode aliceRow = store.codes.get("alice/login");
+        store.codes.put("bob/login", aliceRow);
+        store.codes.put("alice/transfer", aliceRow);
+        assertEquals(Status.INVALID, withStore.verify("bob", "login", code).status());
+        assertEquals(Status.INVALID, withStore.verify("alice", "transfer", code).status());
+        assertTrue(withStore.verify("alice", "login", code).isValid());
+    }
+
+    @Test
     void printsNoCode() {
         IssuedCode issued = codes.issue("alice", "login");
         assertEquals("IssuedCode[6 digits, expires 2026-11-22T10:10:00Z]", issued.toString());
@@ -301,6 +314,7 @@ class OneTimeCodesTest {
         assertThrows(IllegalArgumentException.class, () -> OneTimeCodes.builder().maxAttempts(0).build());
         assertThrows(IllegalArgumentException.class, () -> OneTimeCodes.builder().maxAttempts(11).build());
         assertThrows(IllegalArgumentException.class, () -> OneTimeCodes.builder().hashKey(new byte[31]).build());
+        assertThrows(IllegalArgumentException.class, () -> OneTimeCodes.builder().hashKey(new byte[32]).build());
         IllegalArgumentException noKey = assertThrows(IllegalArgumentException.class,
                 () -> OneTimeCodes.builder().store(new RecordingStore()).build());
         assertTrue(noKey.getMessage().contains("hashKey"));

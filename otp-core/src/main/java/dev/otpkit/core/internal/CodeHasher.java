@@ -31,12 +31,15 @@ public final class CodeHasher {
      * Prepares a hasher.
      *
      * @param key the server key, at least {@value #MIN_KEY_BYTES} bytes; copied
-     * @throws IllegalArgumentException if the key is too short
+     * @throws IllegalArgumentException if the key is too short or all zeros
      */
     public CodeHasher(byte[] key) {
         if (key.length < MIN_KEY_BYTES) {
             throw new IllegalArgumentException("hash key must be at least " + MIN_KEY_BYTES
                     + " bytes, was " + key.length);
+        }
+        if (KeyBytes.isAllZeros(key)) {
+            throw new IllegalArgumentException("hash key is all zeros: make it from SecureRandom");
         }
         this.key = new SecretKeySpec(key, ALGORITHM);
         newMac();  // fail now, not on first use, if the JDK lacks HMAC-SHA-256
