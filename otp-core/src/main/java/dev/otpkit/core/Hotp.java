@@ -1,5 +1,6 @@
 package dev.otpkit.core;
 
+import dev.otpkit.core.internal.CodeFormat;
 import dev.otpkit.core.internal.HmacKey;
 import java.util.Objects;
 
@@ -49,7 +50,7 @@ public final class Hotp {
      */
     public String generate(OtpSecret secret, long counter) {
         requireCounter(counter);
-        return format(value(Objects.requireNonNull(secret, "secret"), counter));
+        return CodeFormat.format(value(Objects.requireNonNull(secret, "secret"), counter), digits);
     }
 
     /**
@@ -95,17 +96,6 @@ public final class Hotp {
             matched = (matched & ~sameMask) | (counter & sameMask);
         }
         return matched;
-    }
-
-    /** Formats a code value with its leading zeros. */
-    private String format(int value) {
-        char[] text = new char[digits];
-        int remaining = value;
-        for (int i = digits - 1; i >= 0; i--) {
-            text[i] = (char) ('0' + remaining % 10);
-            remaining /= 10;
-        }
-        return new String(text);
     }
 
     static void requireCounter(long counter) {

@@ -16,13 +16,26 @@ public final class CodeInput {
     }
 
     /**
-     * Parses a code of exactly {@code digits} ASCII digits.
+     * Parses a code of exactly {@code digits} ASCII digits, for codes that fit an {@code int}.
      *
      * @param input the user's input; {@code null} is malformed
      * @param digits the expected number of digits, 1 to 9
      * @return the code's value, or {@link #MALFORMED}
      */
     public static int parse(CharSequence input, int digits) {
+        // At most 9 digits, so the value is below 10^9 and the narrowing keeps it exactly;
+        // MALFORMED (-1) narrows to itself.
+        return (int) parseLong(input, digits);
+    }
+
+    /**
+     * Parses a code of exactly {@code digits} ASCII digits, up to 18 digits.
+     *
+     * @param input the user's input; {@code null} is malformed
+     * @param digits the expected number of digits, 1 to 18
+     * @return the code's value, or {@link #MALFORMED}
+     */
+    public static long parseLong(CharSequence input, int digits) {
         if (input == null || input.length() > MAX_INPUT_LENGTH) {
             return MALFORMED;
         }
@@ -34,7 +47,7 @@ public final class CodeInput {
         while (end > start && isAsciiWhitespace(input.charAt(end - 1))) {
             end--;
         }
-        int value = 0;
+        long value = 0;
         int digitCount = 0;
         boolean spaceSeen = false;
         for (int i = start; i < end; i++) {
