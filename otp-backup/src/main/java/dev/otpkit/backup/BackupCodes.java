@@ -3,12 +3,15 @@ package dev.otpkit.backup;
 import dev.otpkit.backup.internal.Argon2idFunction;
 import dev.otpkit.backup.internal.Argon2idHash;
 import dev.otpkit.backup.internal.CrockfordCode;
+import dev.otpkit.core.AttemptLimiter;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,6 +23,10 @@ import java.util.Set;
  * {@link #generate(String)}; the {@link BackupCodeStore} keeps only their hashes, and a new set
  * replaces the old one. {@link #verify} accepts each code once, atomically, even when several
  * requests present it at the same time.
+ *
+ * <p>Attempts go through an {@link AttemptLimiter}: give the builder the limiter your
+ * {@code TotpVerifier} uses, so that wrong TOTP codes and wrong backup codes of an account
+ * count towards one lock. A locked account's code is not even hashed.
  *
  * <h2>One Argon2 evaluation per attempt</h2>
  * All the codes of a set are hashed with one salt, drawn for the set. Checking a code hashes
@@ -36,7 +43,7 @@ import java.util.Set;
  * identifier in clear in each code, would spend code length on a non-secret part.
  *
  * <pre>{@code
- * BackupCodes backup = BackupCodes.builder().store(myStore).build();
+ * BackupCodes backup = BackupCodes.builder().store(myStore).attemptLimiter(limiter).build();
  * BackupCodeSet set = backup.generate("alice");   // show set.codes() once
  * BackupCodeVerification result = backup.verify("alice", "k7qx2 m9tzd");
  * }</pre>
@@ -52,6 +59,7 @@ public final class BackupCodes {
     private final int count;
     private final Argon2idCost cost;
     private final BackupCodeStore store;
+    private final AttemptLimiter limiter;
     private final SecureRandom random;
     private final Argon2idFunction argon2;
     /** Stands in for the set of an account without codes, so that it costs one evaluation too. */
@@ -61,6 +69,7 @@ public final class BackupCodes {
         this.count = builder.count;
         this.cost = builder.cost;
         this.store = builder.store != null ? builder.store : BackupCodeStore.inMemory();
+        this.limiter = builder.limiter != null ? builder.limiter : AttemptLimiter.inMemory();
         this.random = builder.random != null ? builder.random : new SecureRandom();
         this.argon2 = builder.argon2;
         this.decoy = new Argon2idHash(cost.memoryKiB(), cost.iterations(), cost.parallelism(),
@@ -69,7 +78,8 @@ public final class BackupCodes {
 
     /**
      * Starts a builder: 10 codes a set, {@link Argon2idCost#OWASP_MINIMUM}, a new
-     * {@link BackupCodeStore#inMemory()} store and a new {@link SecureRandom}.
+     * {@link BackupCodeStore#inMemory()} store, a new {@link AttemptLimiter#inMemory()} limiter
+     * and a new {@link SecureRandom}.
      *
      * @return a new builder
      */
@@ -125,10 +135,15 @@ public final class BackupCodes {
      * Costs one Argon2id evaluation at most, whatever the number of stored codes; malformed
      * input costs none. Exactly one of several concurrent calls with the same code succeeds.
      *
+     * <p>Input that is not a backup code at all is refused before the attempt limiter is asked,
+     * as it tests no guess. Every other attempt is counted by the limiter, and a success
+     * clears the account's failures.
+     *
      * @param accountId the account
      * @param code the code as typed: case, spaces and '-' do not matter, O reads as 0 and I or
      *     L as 1; any content, including {@code null}
-     * @return {@code VALID} if the code was unused and is now consumed; {@code INVALID},
+     * @return {@code VALID} if the code was unused and is now consumed; {@code LOCKED} with
+     *     the time to retry if the limiter refused the attempt; {@code INVALID} or
      *     {@code MALFORMED} otherwise
      * @throws NullPointerException if {@code accountId} is null
      * @throws IllegalStateException if the store holds, for this account, a string that is not
@@ -141,6 +156,10 @@ public final class BackupCodes {
             return BackupCodeVerification.malformed();
         }
         try {
+            Optional<Instant> lockedUntil = limiter.beginAttempt(accountId);
+            if (lockedUntil.isPresent()) {
+                return BackupCodeVerification.locked(lockedUntil.get());
+            }
             return check(accountId, password);
         } finally {
             Arrays.fill(password, (byte) 0);
@@ -159,6 +178,7 @@ public final class BackupCodes {
             }
         }
         if (matched >= 0 && store.remove(accountId, stored.get(matched))) {
+            limiter.recordSuccess(accountId);
             return BackupCodeVerification.valid();
         }
         return BackupCodeVerification.invalid();
@@ -229,6 +249,8 @@ public final class BackupCodes {
         /** Null until set: each build then makes its own default. */
         private BackupCodeStore store;
         /** Null until set: each build then makes its own default. */
+        private AttemptLimiter limiter;
+        /** Null until set: each build then makes its own default. */
         private SecureRandom random;
         private Argon2idFunction argon2 = Argon2idFunction.BOUNCY_CASTLE;
 
@@ -268,6 +290,20 @@ public final class BackupCodes {
          */
         public Builder store(BackupCodeStore store) {
             this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Sets the attempt limiter; default a new {@link AttemptLimiter#inMemory()}. Pass the
+         * one the application's TOTP verification uses, so both kinds of failure count
+         * together.
+         *
+         * @param limiter the limiter
+         * @return this builder
+         * @throws NullPointerException if {@code limiter} is null
+         */
+        public Builder attemptLimiter(AttemptLimiter limiter) {
+            this.limiter = Objects.requireNonNull(limiter, "limiter");
             return this;
         }
 
