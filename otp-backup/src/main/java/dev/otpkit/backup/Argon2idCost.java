@@ -9,7 +9,7 @@ import dev.otpkit.backup.internal.Argon2idHash;
  * <p>{@link #of} accepts only costs at least as strong as one of the configurations OWASP's
  * Password Storage Cheat Sheet lists as its minimum for Argon2id (all with one lane):
  * 47104 KiB and 1 pass, 19456 KiB and 2, 12288 KiB and 3, 9216 KiB and 4, 7168 KiB and 5.
- * The default, {@link #OWASP_MINIMUM}, is 19456 KiB and 2 passes, about 50 ms on a server core.
+ * The default, {@link #OWASP_MINIMUM}, is 19456 KiB and 2 passes.
  * Weaker costs exist only for tests, through {@link #forTesting}.
  *
  * <p>The cost is written into each PHC string, so codes made under one cost keep verifying

@@ -38,7 +38,8 @@ import java.util.Set;
  *
  * <p>The trade-off: someone who steals the stored hashes attacks a whole set with one
  * evaluation per guess, instead of one per guess and code; against 10 codes of 50 bits that
- * is about 2<sup>47</sup> evaluations of 19 MiB each for the first hit. Salts still differ
+ * is still 2<sup>50</sup>/11, more than 2<sup>46</sup>, evaluations of 19 MiB each on average
+ * for the first hit. Salts still differ
  * between sets and accounts, so no work is shared across accounts. The alternative, a lookup
  * identifier in clear in each code, would spend code length on a non-secret part.
  *

@@ -52,6 +52,11 @@ public final class InMemoryBackupCodeStore implements BackupCodeStore {
         return removed[0];
     }
 
+    /**
+     * Describes the store by its size; no hash is shown.
+     *
+     * @return for example {@code "InMemoryBackupCodeStore[3 accounts]"}
+     */
     @Override
     public String toString() {
         return "InMemoryBackupCodeStore[" + sets.size() + " accounts]";
