@@ -93,11 +93,17 @@ public final class BackupCodes {
      * that stores the hashes itself. Costs one Argon2id evaluation per code.
      *
      * @return the codes and their hashes
+     * @throws IllegalStateException if the random source is broken and repeats its codes
      */
     public BackupCodeSet generate() {
         Set<String> canonical = new LinkedHashSet<>();
-        while (canonical.size() < count) {
-            // A repeat (odds about count^2 / 2^51) would be one code stored twice: draw again.
+        // A repeat (odds about count^2 / 2^51) would be one code stored twice: draw again, but
+        // not forever if the random source is broken.
+        for (int draws = 0; canonical.size() < count; draws++) {
+            if (draws == 2 * count) {
+                throw new IllegalStateException("the random source keeps repeating itself: "
+                        + draws + " draws gave " + canonical.size() + " distinct codes");
+            }
             canonical.add(CrockfordCode.generate(random));
         }
         byte[] salt = new byte[Argon2idHash.SALT_BYTES];

@@ -9,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.otpkit.backup.internal.Argon2idFunction;
 import dev.otpkit.core.AttemptLimiter;
 import dev.otpkit.core.Verification.Status;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -157,9 +159,9 @@ class BackupCodesTest {
         BackupCodes backup = builder().build();
         BackupCodeSet set = backup.generate("alice");
 
-        for (String code : set.codes()) {
+        for (int i = 0; i < set.codes().size(); i++) {
             // Crockford's readings: o for 0, i or l for 1; the user's grouping does not matter.
-            String typed = " " + code.toLowerCase().replace('0', 'o').replace('1', code.hashCode() % 2 == 0 ? 'i' : 'l')
+            String typed = " " + set.codes().get(i).toLowerCase().replace('0', 'o').replace('1', i % 2 == 0 ? 'i' : 'l')
                     .replace("-", "").replaceFirst("(...)", "$1 ") + "\t";
             assertTrue(backup.verify("alice", typed).isValid(), typed);
         }
@@ -294,6 +296,24 @@ class BackupCodesTest {
         assertEquals("BackupCodeSet[10 codes]", set.toString());
         assertEquals("BackupCodes[10 codes, Argon2idCost[m=64,t=1,p=1]]", backup.toString());
         assertEquals("BackupCodeVerification[VALID]", backup.verify("alice", set.codes().get(0)).toString());
+    }
+
+    @Test
+    void failsInsteadOfLoopingWhenTheRandomSourceRepeatsItself() {
+        BackupCodes backup = builder().count(2).random(new RepeatingRandom()).build();
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, backup::generate);
+        assertEquals("the random source keeps repeating itself: 4 draws gave 1 distinct codes", thrown.getMessage());
+    }
+
+    /** A broken random source: every byte is zero. */
+    private static final class RepeatingRandom extends SecureRandom {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void nextBytes(byte[] bytes) {
+            Arrays.fill(bytes, (byte) 0);
+        }
     }
 
     @ParameterizedTest
