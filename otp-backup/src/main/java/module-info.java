@@ -1,4 +1,10 @@
-/** otpkit's backup module; see the package documentation. */
+/**
+ * otpkit backup codes: single-use recovery codes stored only as Argon2id hashes (computed by
+ * BouncyCastle). Only {@code dev.otpkit.backup} is exported.
+ */
 module dev.otpkit.backup {
-    requires dev.otpkit.core;
+    requires transitive dev.otpkit.core;
+    requires org.bouncycastle.provider;
+
+    exports dev.otpkit.backup;
 }

@@ -1,0 +1,349 @@
+package dev.otpkit.backup;
+
+import dev.otpkit.backup.internal.Argon2idFunction;
+import dev.otpkit.backup.internal.Argon2idHash;
+import dev.otpkit.backup.internal.CrockfordCode;
+import dev.otpkit.core.AttemptLimiter;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Single-use recovery codes, stored only as Argon2id hashes. Immutable and thread-safe; build
+ * one and share it.
+ *
+ * <p>A set has 10 codes by default, each 50 random bits from {@link SecureRandom} in
+ * Crockford's Base32 ({@code K7QX2-M9TZD}). The plain codes are returned once, by
+ * {@link #generate(String)}; the {@link BackupCodeStore} keeps only their hashes, and a new set
+ * replaces the old one. {@link #verify} accepts each code once, atomically, even when several
+ * requests present it at the same time.
+ *
+ * <p>Attempts go through an {@link AttemptLimiter}: give the builder the limiter your
+ * {@code TotpVerifier} uses, so that wrong TOTP codes and wrong backup codes of an account
+ * count towards one lock. A locked account's code is not even hashed.
+ *
+ * <h2>One Argon2 evaluation per attempt</h2>
+ * All the codes of a set are hashed with one salt, drawn for the set. Checking a code hashes
+ * the input once with that salt and compares the result with every stored hash in constant
+ * time, so an attempt costs one Argon2id evaluation whether the account has 1 code or 100,
+ * and an attacker cannot multiply the server's work by the size of the set. An account with no
+ * codes costs the same evaluation (with a fixed decoy salt), so timing does not tell whether
+ * an account has codes.
+ *
+ * <p>The trade-off: someone who steals the stored hashes attacks a whole set with one
+ * evaluation per guess, instead of one per guess and code; against 10 codes of 50 bits that
+ * is still 2<sup>50</sup>/11, more than 2<sup>46</sup>, evaluations of 19 MiB each on average
+ * for the first hit. Salts still differ
+ * between sets and accounts, so no work is shared across accounts. The alternative, a lookup
+ * identifier in clear in each code, would spend code length on a non-secret part.
+ *
+ * <pre>{@code
+ * BackupCodes backup = BackupCodes.builder().store(myStore).attemptLimiter(limiter).build();
+ * BackupCodeSet set = backup.generate("alice");   // show set.codes() once
+ * BackupCodeVerification result = backup.verify("alice", "k7qx2 m9tzd");
+ * }</pre>
+ */
+public final class BackupCodes {
+    /** Codes in a set unless the builder says otherwise: 10. */
+    public static final int DEFAULT_COUNT = 10;
+    /** Most codes a set may have: 100. */
+    public static final int MAX_COUNT = 100;
+    /** Random bits in each code: 50. */
+    public static final int CODE_BITS = CrockfordCode.BITS;
+
+    private final int count;
+    private final Argon2idCost cost;
+    private final BackupCodeStore store;
+    private final AttemptLimiter limiter;
+    private final SecureRandom random;
+    private final Argon2idFunction argon2;
+    /** Stands in for the set of an account without codes, so that it costs one evaluation too. */
+    private final Argon2idHash decoy;
+
+    private BackupCodes(Builder builder) {
+        this.count = builder.count;
+        this.cost = builder.cost;
+        this.store = builder.store != null ? builder.store : BackupCodeStore.inMemory();
+        this.limiter = builder.limiter != null ? builder.limiter : AttemptLimiter.inMemory();
+        this.random = builder.random != null ? builder.random : new SecureRandom();
+        this.argon2 = builder.argon2;
+        this.decoy = new Argon2idHash(cost.memoryKiB(), cost.iterations(), cost.parallelism(),
+                new byte[Argon2idHash.SALT_BYTES], new byte[Argon2idHash.HASH_BYTES]);
+    }
+
+    /**
+     * Starts a builder: 10 codes a set, {@link Argon2idCost#OWASP_MINIMUM}, a new
+     * {@link BackupCodeStore#inMemory()} store, a new {@link AttemptLimiter#inMemory()} limiter
+     * and a new {@link SecureRandom}.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Makes a new set of codes and their hashes without storing anything, for an application
+     * that stores the hashes itself. Costs one Argon2id evaluation per code.
+     *
+     * @return the codes and their hashes
+     * @throws IllegalStateException if the random source is broken and repeats its codes
+     */
+    public BackupCodeSet generate() {
+        Set<String> canonical = new LinkedHashSet<>();
+        // A repeat (odds about count^2 / 2^51) would be one code stored twice: draw again, but
+        // not forever if the random source is broken.
+        for (int draws = 0; canonical.size() < count; draws++) {
+            if (draws == 2 * count) {
+                throw new IllegalStateException("the random source keeps repeating itself: "
+                        + draws + " draws gave " + canonical.size() + " distinct codes");
+            }
+            canonical.add(CrockfordCode.generate(random));
+        }
+        byte[] salt = new byte[Argon2idHash.SALT_BYTES];
+        random.nextBytes(salt);
+        List<String> codes = new ArrayList<>(count);
+        List<String> hashes = new ArrayList<>(count);
+        for (String code : canonical) {
+            byte[] password = CrockfordCode.bytes(code);
+            byte[] hash = argon2.hash(password, salt, cost.memoryKiB(), cost.iterations(), cost.parallelism(),
+                    Argon2idHash.HASH_BYTES);
+            Arrays.fill(password, (byte) 0);
+            codes.add(CrockfordCode.display(code));
+            hashes.add(new Argon2idHash(cost.memoryKiB(), cost.iterations(), cost.parallelism(), salt, hash)
+                    .toPhcString());
+        }
+        return new BackupCodeSet(codes, hashes);
+    }
+
+    /**
+     * Makes a new set of codes for an account and stores their hashes in place of the
+     * account's previous set, whose codes stop working at once.
+     *
+     * @param accountId the account
+     * @return the codes, to show the user once, and their hashes
+     * @throws NullPointerException if {@code accountId} is null
+     */
+    public BackupCodeSet generate(String accountId) {
+        Objects.requireNonNull(accountId, "accountId");
+        BackupCodeSet set = generate();
+        store.replace(accountId, set.hashes());
+        return set;
+    }
+
+    /**
+     * Checks a backup code and, if it matches an unused code of the account, consumes it.
+     * Costs one Argon2id evaluation at most, whatever the number of stored codes; malformed
+     * input costs none. Exactly one of several concurrent calls with the same code succeeds.
+     *
+     * <p>Input that is not a backup code at all is refused before the attempt limiter is asked,
+     * as it tests no guess. Every other attempt is counted by the limiter, and a success
+     * clears the account's failures.
+     *
+     * @param accountId the account
+     * @param code the code as typed: case, spaces and '-' do not matter, O reads as 0 and I or
+     *     L as 1; any content, including {@code null}
+     * @return {@code VALID} if the code was unused and is now consumed; {@code LOCKED} with
+     *     the time to retry if the limiter refused the attempt; {@code INVALID} or
+     *     {@code MALFORMED} otherwise
+     * @throws NullPointerException if {@code accountId} is null
+     * @throws IllegalStateException if the store holds, for this account, a string that is not
+     *     an Argon2id PHC string or hashes that are not one set (one salt and cost)
+     */
+    public BackupCodeVerification verify(String accountId, CharSequence code) {
+        Objects.requireNonNull(accountId, "accountId");
+        byte[] password = CrockfordCode.canonicalBytes(code);
+        if (password == null) {
+            return BackupCodeVerification.malformed();
+        }
+        try {
+            Optional<Instant> lockedUntil = limiter.beginAttempt(accountId);
+            if (lockedUntil.isPresent()) {
+                return BackupCodeVerification.locked(lockedUntil.get());
+            }
+            return check(accountId, password);
+        } finally {
+            Arrays.fill(password, (byte) 0);
+        }
+    }
+
+    private BackupCodeVerification check(String accountId, byte[] password) {
+        List<String> stored = store.hashes(accountId);
+        Argon2idHash[] set = parseSet(stored);
+        byte[] candidate = (set.length == 0 ? decoy : set[0]).rehash(argon2, password);
+        int matched = -1;
+        // Compare with every hash, not stopping at a match, so timing does not tell which matched.
+        for (int i = 0; i < set.length; i++) {
+            if (set[i].matches(candidate) && matched < 0) {
+                matched = i;
+            }
+        }
+        if (matched >= 0 && store.remove(accountId, stored.get(matched))) {
+            limiter.recordSuccess(accountId);
+            return BackupCodeVerification.valid();
+        }
+        return BackupCodeVerification.invalid();
+    }
+
+    private static Argon2idHash[] parseSet(List<String> stored) {
+        Argon2idHash[] set = new Argon2idHash[stored.size()];
+        for (int i = 0; i < set.length; i++) {
+            set[i] = Argon2idHash.parse(stored.get(i));
+            if (set[i] == null) {
+                throw new IllegalStateException("stored backup code hash number " + (i + 1)
+                        + " is not an Argon2id (v=19) PHC string with usable parameters");
+            }
+            if (!set[i].sharesSaltAndCost(set[0])) {
+                throw new IllegalStateException("stored backup code hashes are not one set: hash number "
+                        + (i + 1) + " has another salt or cost than the first; store only whole sets"
+                        + " made by BackupCodes");
+            }
+        }
+        return set;
+    }
+
+    /**
+     * Counts the account's unused codes, for a "3 backup codes left" notice.
+     *
+     * @param accountId the account
+     * @return the number of unused codes, 0 if it has none
+     * @throws NullPointerException if {@code accountId} is null
+     */
+    public int remaining(String accountId) {
+        return store.hashes(Objects.requireNonNull(accountId, "accountId")).size();
+    }
+
+    /**
+     * Removes every code of the account, for example when it turns two-factor authentication
+     * off.
+     *
+     * @param accountId the account
+     * @throws NullPointerException if {@code accountId} is null
+     */
+    public void revoke(String accountId) {
+        store.replace(Objects.requireNonNull(accountId, "accountId"), List.of());
+    }
+
+    /**
+     * Returns the hashing cost of new sets.
+     *
+     * @return the Argon2id cost
+     */
+    public Argon2idCost cost() {
+        return cost;
+    }
+
+    /**
+     * Describes the configuration.
+     *
+     * @return for example {@code "BackupCodes[10 codes, Argon2idCost[m=19456,t=2,p=1]]"}
+     */
+    @Override
+    public String toString() {
+        return "BackupCodes[" + count + " codes, " + cost + "]";
+    }
+
+    /** Builds {@link BackupCodes} instances; not thread-safe. */
+    public static final class Builder {
+        private int count = DEFAULT_COUNT;
+        private Argon2idCost cost = Argon2idCost.OWASP_MINIMUM;
+        /** Null until set: each build then makes its own default. */
+        private BackupCodeStore store;
+        /** Null until set: each build then makes its own default. */
+        private AttemptLimiter limiter;
+        /** Null until set: each build then makes its own default. */
+        private SecureRandom random;
+        private Argon2idFunction argon2 = Argon2idFunction.BOUNCY_CASTLE;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets how many codes a set has; default 10. Checked by {@link #build()}.
+         *
+         * @param count codes per set, 1 to 100
+         * @return this builder
+         */
+        public Builder count(int count) {
+            this.count = count;
+            return this;
+        }
+
+        /**
+         * Sets the Argon2id cost of new sets; default {@link Argon2idCost#OWASP_MINIMUM}.
+         * Stored sets keep verifying under the cost they were made with.
+         *
+         * @param cost the cost
+         * @return this builder
+         * @throws NullPointerException if {@code cost} is null
+         */
+        public Builder cost(Argon2idCost cost) {
+            this.cost = Objects.requireNonNull(cost, "cost");
+            return this;
+        }
+
+        /**
+         * Sets where the hashes live; default a new {@link BackupCodeStore#inMemory()}.
+         *
+         * @param store the store
+         * @return this builder
+         * @throws NullPointerException if {@code store} is null
+         */
+        public Builder store(BackupCodeStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Sets the attempt limiter; default a new {@link AttemptLimiter#inMemory()}. Pass the
+         * one the application's TOTP verification uses, so both kinds of failure count
+         * together.
+         *
+         * @param limiter the limiter
+         * @return this builder
+         * @throws NullPointerException if {@code limiter} is null
+         */
+        public Builder attemptLimiter(AttemptLimiter limiter) {
+            this.limiter = Objects.requireNonNull(limiter, "limiter");
+            return this;
+        }
+
+        /**
+         * Sets the source of codes and salts; default a new {@link SecureRandom}. For an
+         * application that must use a particular DRBG or provider.
+         *
+         * @param random the random source
+         * @return this builder
+         * @throws NullPointerException if {@code random} is null
+         */
+        public Builder random(SecureRandom random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** Replaces the Argon2id implementation; tests wrap the real one to count evaluations. */
+        Builder argon2(Argon2idFunction argon2) {
+            this.argon2 = Objects.requireNonNull(argon2, "argon2");
+            return this;
+        }
+
+        /**
+         * Builds the instance.
+         *
+         * @return the configured backup codes
+         * @throws IllegalArgumentException if the count is not 1 to 100
+         */
+        public BackupCodes build() {
+            if (count < 1 || count > MAX_COUNT) {
+                throw new IllegalArgumentException("count must be 1 to " + MAX_COUNT + " codes, was " + count);
+            }
+            return new BackupCodes(this);
+        }
+    }
+}

@@ -1,0 +1,372 @@
+package dev.otpkit.backup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.otpkit.backup.internal.Argon2idFunction;
+import dev.otpkit.core.AttemptLimiter;
+import dev.otpkit.core.Verification.Status;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Behaviour of backup codes; hashing runs at a test cost (the cost has its own tests). */
+class BackupCodesTest {
+    /** Cheap enough for logic tests: 64 KiB, one pass. */
+    static final Argon2idCost TEST_COST = Argon2idCost.forTesting(64, 1, 1);
+    private static final Pattern DISPLAYED = Pattern.compile("[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}");
+    private static final Pattern PHC = Pattern.compile(
+            "\\$argon2id\\$v=19\\$m=64,t=1,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
+
+    private final AtomicInteger evaluations = new AtomicInteger();
+    private final Argon2idFunction countingArgon2 = (password, salt, m, t, p, length) -> {
+        evaluations.incrementAndGet();
+        return Argon2idFunction.BOUNCY_CASTLE.hash(password, salt, m, t, p, length);
+    };
+
+    private BackupCodes.Builder builder() {
+        return BackupCodes.builder().cost(TEST_COST).argon2(countingArgon2)
+                .attemptLimiter(AttemptLimiter.inMemoryBuilder().failuresBeforeLock(100).build());
+    }
+
+    @Test
+    void makesTenDistinctCodesInTwoGroupsOfFiveByDefault() {
+        BackupCodeSet set = builder().build().generate();
+
+        assertEquals(10, set.codes().size());
+        assertEquals(10, new HashSet<>(set.codes()).size());
+        set.codes().forEach(code -> assertTrue(DISPLAYED.matcher(code).matches(), code));
+        assertEquals(50, BackupCodes.CODE_BITS);
+    }
+
+    @Test
+    void hashesEachCodeAsPhcStringWithOneSaltPerSet() {
+        BackupCodes backup = builder().count(3).build();
+        BackupCodeSet first = backup.generate();
+        BackupCodeSet second = backup.generate();
+
+        assertEquals(3, first.hashes().size());
+        first.hashes().forEach(phc -> assertTrue(PHC.matcher(phc).matches(), phc));
+        assertEquals(1, first.hashes().stream().map(BackupCodesTest::salt).distinct().count());
+        assertNotEquals(salt(first.hashes().get(0)), salt(second.hashes().get(0)));
+        assertEquals(3, first.hashes().stream().distinct().count());
+    }
+
+    @Test
+    void acceptsEachCodeOnlyOnce() {
+        BackupCodes backup = builder().build();
+        BackupCodeSet set = backup.generate("alice");
+        String code = set.codes().get(3);
+
+        assertEquals(Status.VALID, backup.verify("alice", code).status());
+        assertEquals(Status.INVALID, backup.verify("alice", code).status());
+        assertEquals(9, backup.remaining("alice"));
+        assertEquals(Status.VALID, backup.verify("alice", set.codes().get(4)).status());
+    }
+
+    @Test
+    void acceptsEveryCodeOfTheSetOnceUntilNoneRemain() {
+        BackupCodes backup = builder().count(4).build();
+        BackupCodeSet set = backup.generate("alice");
+
+        for (String code : set.codes()) {
+            assertTrue(backup.verify("alice", code).isValid());
+        }
+        assertEquals(0, backup.remaining("alice"));
+        assertEquals(Status.INVALID, backup.verify("alice", set.codes().get(0)).status());
+    }
+
+    @Test
+    void sixteenThreadsRacingWithOneCodeGetExactlyOneSuccess() throws Exception {
+        BackupCodes backup = builder().build();
+        String code = backup.generate("alice").codes().get(0);
+
+        List<BackupCodeVerification> results = race(16, () -> backup.verify("alice", code));
+
+        assertEquals(1, results.stream().filter(BackupCodeVerification::isValid).count());
+        assertEquals(15, results.stream().filter(r -> r.status() == Status.INVALID).count());
+        assertEquals(9, backup.remaining("alice"));
+    }
+
+    @Test
+    void sixteenThreadsRacingWithTheDefaultLimiterStillGetExactlyOneSuccess() throws Exception {
+        BackupCodes backup = BackupCodes.builder().cost(TEST_COST).build();
+        String code = backup.generate("alice").codes().get(0);
+
+        List<BackupCodeVerification> results = race(16, () -> backup.verify("alice", code));
+
+        // Some attempts may be locked out unchecked (how many depends on when the success resets
+        // the limiter), but none of them can be a second success.
+        assertEquals(1, results.stream().filter(BackupCodeVerification::isValid).count());
+        assertEquals(15, results.stream()
+                .filter(r -> r.status() == Status.INVALID || r.status() == Status.LOCKED).count());
+    }
+
+    @Test
+    void newSetInvalidatesTheOld() {
+        BackupCodes backup = builder().build();
+        BackupCodeSet old = backup.generate("alice");
+        BackupCodeSet fresh = backup.generate("alice");
+
+        for (String code : old.codes()) {
+            assertEquals(Status.INVALID, backup.verify("alice", code).status());
+        }
+        assertEquals(10, backup.remaining("alice"));
+        assertTrue(backup.verify("alice", fresh.codes().get(0)).isValid());
+    }
+
+    @Test
+    void codesOfOneAccountDoNotOpenAnother() {
+        BackupCodes backup = builder().build();
+        BackupCodeSet alices = backup.generate("alice");
+        backup.generate("bob");
+
+        assertEquals(Status.INVALID, backup.verify("bob", alices.codes().get(0)).status());
+        assertEquals(10, backup.remaining("alice"));
+    }
+
+    @Test
+    void revokeRemovesEveryCode() {
+        BackupCodes backup = builder().build();
+        BackupCodeSet set = backup.generate("alice");
+
+        backup.revoke("alice");
+
+        assertEquals(0, backup.remaining("alice"));
+        assertEquals(Status.INVALID, backup.verify("alice", set.codes().get(0)).status());
+    }
+
+    @Test
+    void acceptsCodesTypedInLowerCaseWithoutDashWithSpacesAndLookAlikeLetters() {
+        BackupCodes backup = builder().build();
+        BackupCodeSet set = backup.generate("alice");
+
+        for (int i = 0; i < set.codes().size(); i++) {
+            // Crockford's readings: o for 0, i or l for 1; the user's grouping does not matter.
+            String typed = " " + set.codes().get(i).toLowerCase().replace('0', 'o').replace('1', i % 2 == 0 ? 'i' : 'l')
+                    .replace("-", "").replaceFirst("(...)", "$1 ") + "\t";
+            assertTrue(backup.verify("alice", typed).isValid(), typed);
+        }
+        assertEquals(0, backup.remaining("alice"));
+    }
+
+    @Test
+    void refusesACodeOneSymbolAway() {
+        BackupCodes backup = builder().count(1).build();
+        String code = backup.generate("alice").codes().get(0);
+        char last = code.charAt(code.length() - 1);
+
+        String neighbour = code.substring(0, code.length() - 1) + (last == 'Z' ? 'Y' : 'Z');
+
+        assertEquals(Status.INVALID, backup.verify("alice", neighbour).status());
+        assertTrue(backup.verify("alice", code).isValid());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "-----", "K7QX2-M9TZ", "K7QX2-M9TZDD", "K7QX2-M9TZU", "K7QX2_M9TZD",
+        "K7QX2.M9TZD", "K7QX2-M9TZ\u0414", "\uFF2B7QX2-M9TZD", "K7QX2-M9TZ\u00D8", "K7QX2-M9TZ\uD83D\uDE00",
+        "K7QX2-M9TZ\u0000", "K7QX2-M9TZD\u00A0", "'; DROP TABLE codes; --"})
+    void refusesInputThatIsNotACodeWithoutHashing(String typed) {
+        BackupCodes backup = builder().build();
+        backup.generate("alice");
+        evaluations.set(0);
+
+        assertEquals(Status.MALFORMED, backup.verify("alice", typed).status());
+        assertEquals(0, evaluations.get());
+    }
+
+    @Test
+    void refusesNullAndHugeInputWithoutHashing() {
+        BackupCodes backup = builder().build();
+        backup.generate("alice");
+        evaluations.set(0);
+
+        assertEquals(Status.MALFORMED, backup.verify("alice", null).status());
+        assertEquals(Status.MALFORMED, backup.verify("alice", "K".repeat(10_000_000)).status());
+        assertEquals(Status.MALFORMED, backup.verify("alice", "-".repeat(65)).status());
+        assertEquals(0, evaluations.get());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 10, 100})
+    void spendsOneArgon2EvaluationPerAttemptWhateverTheSetSize(int count) {
+        BackupCodes backup = builder().count(count).build();
+        BackupCodeSet set = backup.generate("alice");
+        assertEquals(count, evaluations.getAndSet(0), "one evaluation per generated code");
+
+        backup.verify("alice", "00000-00000");
+        assertEquals(1, evaluations.getAndSet(0), "wrong code");
+        backup.verify("alice", set.codes().get(count - 1));
+        assertEquals(1, evaluations.getAndSet(0), "right code");
+        backup.verify("alice", set.codes().get(count - 1));
+        assertEquals(1, evaluations.getAndSet(0), "used code");
+    }
+
+    @Test
+    void spendsOneArgon2EvaluationForAnAccountWithoutCodes() {
+        BackupCodes backup = builder().build();
+
+        assertEquals(Status.INVALID, backup.verify("nobody", "00000-00000").status());
+        assertEquals(1, evaluations.get());
+    }
+
+    @Test
+    void refusesUncheckedWhileTheAccountIsLocked() {
+        Instant now = Instant.parse("2026-11-22T12:00:00Z");
+        AttemptLimiter limiter = AttemptLimiter.inMemoryBuilder().failuresBeforeLock(3)
+                .clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+        BackupCodes backup = builder().attemptLimiter(limiter).build();
+        BackupCodeSet set = backup.generate("alice");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Status.INVALID, backup.verify("alice", "00000-0000" + i).status());
+        }
+        evaluations.set(0);
+
+        BackupCodeVerification locked = backup.verify("alice", set.codes().get(0));
+
+        assertEquals(Status.LOCKED, locked.status());
+        assertEquals(now.plus(AttemptLimiter.DEFAULT_FIRST_LOCK), locked.retryAfter().orElseThrow());
+        assertEquals(0, evaluations.get());
+        assertEquals(10, backup.remaining("alice"));
+    }
+
+    @Test
+    void successClearsTheFailuresOfTheSharedLimiter() {
+        AttemptLimiter limiter = AttemptLimiter.inMemoryBuilder().failuresBeforeLock(3).build();
+        BackupCodes backup = builder().attemptLimiter(limiter).build();
+        BackupCodeSet set = backup.generate("alice");
+        backup.verify("alice", "00000-00000");
+        backup.verify("alice", "00000-00001");
+
+        assertTrue(backup.verify("alice", set.codes().get(0)).isValid());
+
+        backup.verify("alice", "00000-00002");
+        backup.verify("alice", "00000-00003");
+        assertTrue(backup.verify("alice", set.codes().get(1)).isValid(), "two failures after a success do not lock");
+    }
+
+    @Test
+    void failsLoudlyWhenTheStoreHoldsSomethingElseThanASet() {
+        BackupCodeStore store = BackupCodeStore.inMemory();
+        BackupCodes backup = builder().store(store).count(2).build();
+        List<String> mixed = new ArrayList<>(backup.generate().hashes().subList(0, 1));
+        mixed.addAll(backup.generate().hashes().subList(0, 1));
+        store.replace("mixed", mixed);
+        store.replace("garbage", List.of("plain text"));
+
+        IllegalStateException notASet = assertThrows(IllegalStateException.class,
+                () -> backup.verify("mixed", "00000-00000"));
+        assertTrue(notASet.getMessage().contains("another salt or cost"), notASet.getMessage());
+        assertThrows(IllegalStateException.class, () -> backup.verify("garbage", "00000-00000"));
+    }
+
+    @Test
+    void verifiesASetMadeUnderAnEarlierCost() {
+        BackupCodeStore store = BackupCodeStore.inMemory();
+        BackupCodeSet set = builder().store(store).build().generate("alice");
+
+        BackupCodes later = builder().store(store).cost(Argon2idCost.forTesting(128, 2, 1)).build();
+
+        assertTrue(later.verify("alice", set.codes().get(0)).isValid());
+    }
+
+    @Test
+    void showsNoCodeInToString() {
+        BackupCodes backup = builder().build();
+        BackupCodeSet set = backup.generate("alice");
+
+        assertEquals("BackupCodeSet[10 codes]", set.toString());
+        assertEquals("BackupCodes[10 codes, Argon2idCost[m=64,t=1,p=1]]", backup.toString());
+        assertEquals("BackupCodeVerification[VALID]", backup.verify("alice", set.codes().get(0)).toString());
+    }
+
+    @Test
+    void failsInsteadOfLoopingWhenTheRandomSourceRepeatsItself() {
+        BackupCodes backup = builder().count(2).random(new RepeatingRandom()).build();
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, backup::generate);
+        assertEquals("the random source keeps repeating itself: 4 draws gave 1 distinct codes", thrown.getMessage());
+    }
+
+    /** A broken random source: every byte is zero. */
+    private static final class RepeatingRandom extends SecureRandom {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void nextBytes(byte[] bytes) {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, 101})
+    void refusesACountOutsideOneToHundred(int count) {
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+                () -> BackupCodes.builder().count(count).build());
+        assertEquals("count must be 1 to 100 codes, was " + count, thrown.getMessage());
+    }
+
+    @Test
+    void refusesNullArguments() {
+        BackupCodes backup = builder().build();
+        assertThrows(NullPointerException.class, () -> backup.verify(null, "00000-00000"));
+        assertThrows(NullPointerException.class, () -> backup.generate(null));
+        assertThrows(NullPointerException.class, () -> backup.remaining(null));
+        assertThrows(NullPointerException.class, () -> BackupCodes.builder().store(null));
+        assertThrows(NullPointerException.class, () -> BackupCodes.builder().attemptLimiter(null));
+    }
+
+    @Test
+    void usesOwaspMinimumCostByDefaultAndItsCodesVerify() {
+        BackupCodes backup = BackupCodes.builder().count(1).build();
+        BackupCodeSet set = backup.generate("alice");
+
+        assertEquals(Argon2idCost.OWASP_MINIMUM, backup.cost());
+        assertTrue(set.hashes().get(0).startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), set.hashes().get(0));
+        assertTrue(backup.verify("alice", set.codes().get(0).toLowerCase()).isValid());
+    }
+
+    private static String salt(String phc) {
+        return phc.split("\\$")[4];
+    }
+
+    private static <T> List<T> race(int threads, Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.otpkit.core.internal;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A bounded table of per-account state for the in-memory stores. Each entry is changed only
+ * while its own monitor is held, so a read-check-write on one account is atomic while other
+ * accounts proceed in parallel.
+ *
+ * <p>The table never holds more than its maximum number of accounts. When it is full, entries
+ * that can no longer matter ({@link Entry#forgetAtMillis()} has passed) are swept out; entries
+ * that still matter are never evicted, because forgetting them would weaken protection (an
+ * evicted lock would unlock an account). A full table therefore refuses new accounts until an
+ * entry becomes forgettable, and says when that will be.
+ *
+ * @param <E> the entry type
+ */
+public final class AccountTable<E extends AccountTable.Entry> {
+
+    /** Per-account state; subclasses add their fields, read and written under this monitor. */
+    public abstract static class Entry {
+        /** Set under the monitor when the entry leaves the table; a holder must look it up again. */
+        boolean removed;
+
+        /**
+         * Tells from when this entry can no longer matter and may be dropped. Called with the
+         * entry's monitor held.
+         *
+         * @return epoch milliseconds; {@link Long#MIN_VALUE} to drop it now,
+         *     {@link Long#MAX_VALUE} never to drop it
+         */
+        protected abstract long forgetAtMillis();
+    }
+
+    private final ConcurrentHashMap<String, E> entries = new ConcurrentHashMap<>();
+    private final AtomicInteger size = new AtomicInteger();
+    private final ReentrantLock sweepLock = new ReentrantLock();
+    private final int maxAccounts;
+    private final Supplier<E> newEntry;
+    /** Earliest time at which a sweep of a full table can free anything. */
+    private volatile long nextSweepMillis = Long.MIN_VALUE;
+
+    /**
+     * Makes an empty table.
+     *
+     * @param maxAccounts the most accounts held at once, at least 1
+     * @param newEntry makes the state of an account seen for the first time
+     */
+    public AccountTable(int maxAccounts, Supplier<E> newEntry) {
+        if (maxAccounts < 1) {
+            throw new IllegalArgumentException("maxAccounts must be at least 1, was " + maxAccounts);
+        }
+        this.maxAccounts = maxAccounts;
+        this.newEntry = Objects.requireNonNull(newEntry, "newEntry");
+    }
+
+    /**
+     * Runs {@code action} on the account's entry with its monitor held, creating the entry if
+     * the account has none. Afterwards the entry is dropped if it no longer matters.
+     *
+     * @param accountId the account
+     * @param nowMillis the current time, epoch milliseconds
+     * @param action reads and changes the entry; must not touch this table
+     * @param whenFull the answer when the account has no entry and the table is full of entries
+     *     that still matter; it receives the epoch milliseconds at which room may free up
+     * @param <R> the answer type
+     * @return what {@code action} or {@code whenFull} returned
+     */
+    public <R> R update(String accountId, long nowMillis, Function<? super E, R> action,
+            Function<Long, R> whenFull) {
+        while (true) {
+            E entry = entries.get(accountId);
+            if (entry == null) {
+                if (!reserveSlot(nowMillis)) {
+                    return whenFull.apply(nextSweepMillis);
+                }
+                E created = newEntry.get();
+                entry = entries.putIfAbsent(accountId, created);
+                if (entry == null) {
+                    entry = created;
+                } else {
+                    size.decrementAndGet();
+                }
+            }
+            synchronized (entry) {
+                if (entry.removed) {
+                    continue; // dropped between lookup and lock: start again with a fresh entry
+                }
+                R result = action.apply(entry);
+                removeIfForgettable(accountId, entry, nowMillis);
+                return result;
+            }
+        }
+    }
+
+    /**
+     * Runs {@code action} on the account's entry with its monitor held, if the account has one,
+     * then drops the entry if it no longer matters.
+     *
+     * @param accountId the account
+     * @param nowMillis the current time, epoch milliseconds
+     * @param action reads and changes the entry; must not touch this table
+     */
+    public void updateIfPresent(String accountId, long nowMillis, Consumer<? super E> action) {
+        E entry = entries.get(accountId);
+        if (entry == null) {
+            return;
+        }
+        synchronized (entry) {
+            if (!entry.removed) {
+                action.accept(entry);
+                removeIfForgettable(accountId, entry, nowMillis);
+            }
+        }
+    }
+
+    /**
+     * Returns how many accounts the table holds.
+     *
+     * @return the count, at most the maximum
+     */
+    public int size() {
+        return size.get();
+    }
+
+    private boolean reserveSlot(long nowMillis) {
+        if (size.incrementAndGet() <= maxAccounts) {
+            return true;
+        }
+        size.decrementAndGet();
+        if (nowMillis >= nextSweepMillis && sweepLock.tryLock()) {
+            try {
+                sweep(nowMillis);
+            } finally {
+                sweepLock.unlock();
+            }
+            if (size.incrementAndGet() <= maxAccounts) {
+                return true;
+            }
+            size.decrementAndGet();
+        }
+        return false;
+    }
+
+    /** Drops every forgettable entry and notes when the next one will become forgettable. */
+    private void sweep(long nowMillis) {
+        long earliest = Long.MAX_VALUE;
+        for (Iterator<Map.Entry<String, E>> it = entries.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, E> mapping = it.next();
+            E entry = mapping.getValue();
+            synchronized (entry) {
+                if (!removeIfForgettable(mapping.getKey(), entry, nowMillis)) {
+                    earliest = Math.min(earliest, entry.forgetAtMillis());
+                }
+            }
+        }
+        nextSweepMillis = earliest;
+    }
+
+    /** Called with the entry's monitor held. */
+    private boolean removeIfForgettable(String accountId, E entry, long nowMillis) {
+        if (entry.removed || nowMillis < entry.forgetAtMillis()) {
+            return false;
+        }
+        entry.removed = true;
+        entries.remove(accountId, entry);
+        size.decrementAndGet();
+        return true;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.otpkit.core.internal;
+
+import dev.otpkit.core.AttemptLimiter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The bounded in-memory {@link AttemptLimiter}: one small entry per account with failures or a
+ * lock, changed under that entry's monitor (see {@link AccountTable}).
+ */
+public final class InMemoryAttemptLimiter implements AttemptLimiter {
+    private final int failuresBeforeLock;
+    private final long firstLockMillis;
+    private final long maxLockMillis;
+    private final int maxConsecutiveFailures;
+    private final Clock clock;
+    private final AccountTable<Failures> table;
+
+    /** The state of one account; fields are read and written under its monitor only. */
+    private final class Failures extends AccountTable.Entry {
+        /** Failures since the last lock began (or since the last success). */
+        int sinceLock;
+        /** Failures since the last success, across locks. */
+        int consecutive;
+        /** Locks begun since the last success; each doubles the next lock's length. */
+        int locks;
+        long lockedUntilMillis = Long.MIN_VALUE;
+        long lastFailureMillis = Long.MIN_VALUE;
+
+        @Override
+        protected long forgetAtMillis() {
+            if (consecutive == 0) {
+                return Long.MIN_VALUE;
+            }
+            if (consecutive >= maxConsecutiveFailures) {
+                return Long.MAX_VALUE;
+            }
+            return saturatedAdd(Math.max(lockedUntilMillis, lastFailureMillis), maxLockMillis);
+        }
+    }
+
+    /**
+     * Makes a limiter; the arguments are checked by {@link AttemptLimiter.InMemoryBuilder}.
+     *
+     * @param failuresBeforeLock consecutive failures that start a lock
+     * @param firstLockMillis the first lock's length
+     * @param maxLockMillis the longest lock, also how long a quiet account is remembered
+     * @param maxConsecutiveFailures failures after which the account stays locked until reset
+     * @param maxAccounts the most accounts tracked
+     * @param clock the time source
+     */
+    public InMemoryAttemptLimiter(int failuresBeforeLock, long firstLockMillis, long maxLockMillis,
+            int maxConsecutiveFailures, int maxAccounts, Clock clock) {
+        this.failuresBeforeLock = failuresBeforeLock;
+        this.firstLockMillis = firstLockMillis;
+        this.maxLockMillis = maxLockMillis;
+        this.maxConsecutiveFailures = maxConsecutiveFailures;
+        this.clock = clock;
+        this.table = new AccountTable<>(maxAccounts, Failures::new);
+    }
+
+    @Override
+    public Optional<Instant> beginAttempt(String accountId) {
+        Objects.requireNonNull(accountId, "accountId");
+        long now = clock.millis();
+        return table.update(accountId, now, failures -> begin(failures, now),
+                freeAt -> Optional.of(instantOf(freeAt)));
+    }
+
+    private Optional<Instant> begin(Failures failures, long now) {
+        if (failures.consecutive >= maxConsecutiveFailures) {
+            return Optional.of(Instant.MAX);
+        }
+        if (now < failures.lockedUntilMillis) {
+            return Optional.of(Instant.ofEpochMilli(failures.lockedUntilMillis));
+        }
+        failures.sinceLock++;
+        failures.consecutive++;
+        failures.lastFailureMillis = now;
+        if (failures.sinceLock >= failuresBeforeLock || failures.consecutive >= maxConsecutiveFailures) {
+            failures.lockedUntilMillis = saturatedAdd(now, lockMillis(failures.locks));
+            failures.locks++;
+            failures.sinceLock = 0;
+        }
+        return Optional.empty();
+    }
+
+    /** The length of the lock that follows {@code earlierLocks} locks: doubling, capped. */
+    private long lockMillis(int earlierLocks) {
+        long length = firstLockMillis;
+        for (int i = 0; i < earlierLocks && length < maxLockMillis; i++) {
+            length *= 2;
+        }
+        return Math.min(length, maxLockMillis);
+    }
+
+    @Override
+    public void recordSuccess(String accountId) {
+        Objects.requireNonNull(accountId, "accountId");
+        table.updateIfPresent(accountId, clock.millis(), failures -> failures.consecutive = 0);
+    }
+
+    /**
+     * Returns how many accounts are tracked, for tests of the bound.
+     *
+     * @return the number of accounts with failures or a lock
+     */
+    public int trackedAccounts() {
+        return table.size();
+    }
+
+    private static Instant instantOf(long epochMillis) {
+        return epochMillis == Long.MAX_VALUE ? Instant.MAX : Instant.ofEpochMilli(epochMillis);
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    @Override
+    public String toString() {
+        return "InMemoryAttemptLimiter[" + failuresBeforeLock + " failures lock " + firstLockMillis / 1000
+                + " s doubling to " + maxLockMillis / 1000 + " s, " + table.size() + " accounts tracked]";
+    }
+}
