@@ -8,6 +8,9 @@ import java.util.Arrays;
 
 /** Entry point of the {@code otp} command: dispatches to one class per subcommand. */
 public final class Main {
+    /** What the JVM puts in place of command-line bytes the locale's charset cannot decode. */
+    private static final char UNDECODABLE = '\uFFFD';
+
     private Main() {
     }
 
@@ -35,6 +38,14 @@ public final class Main {
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
             return Usage.fail(err, "no command given");
+        }
+        for (String arg : args) {
+            if (arg.indexOf(UNDECODABLE) >= 0) {
+                // The JVM decoded the arguments with the locale's charset and lost characters;
+                // going on would, say, enrol an issuer name with '?' in it.
+                return Usage.fail(err, "an argument is not valid in this locale's character set ("
+                        + System.getProperty("sun.jnu.encoding") + "); run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8");
+            }
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
