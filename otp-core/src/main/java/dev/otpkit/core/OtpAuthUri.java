@@ -25,22 +25,21 @@ import java.util.Optional;
  * {@code parse(uri.toUriString())} equals {@code uri}.
  *
  * <p><b>Not every app honours every parameter.</b> Codes verify only if the app uses the same
- * algorithm, digits and period as the server; apps that ignore a parameter show codes that
+ * algorithm, digits and period as the server; an app that ignores a parameter shows codes that
  * never verify, without any warning. Stay with the defaults unless every app your users may
- * choose is known to honour the change:
+ * choose honours the change:
  *
  * <table>
- * <caption>Which apps honour non-default parameters (as their makers document them and as
- * users report; check the app versions you support)</caption>
- * <tr><th>app</th><th>algorithm SHA256/SHA512</th><th>digits 7/8</th><th>period &ne; 30</th></tr>
- * <tr><td>Google Authenticator (Android, iOS)</td><td>no on older versions, recent ones
- *     yes</td><td>8 yes, 7 no</td><td>recent versions yes</td></tr>
- * <tr><td>Microsoft Authenticator</td><td>no (SHA1 only)</td><td>no (6 only)</td>
- *     <td>no (30 only)</td></tr>
- * <tr><td>Authy / Twilio</td><td>no</td><td>yes</td><td>yes</td></tr>
- * <tr><td>FreeOTP, FreeOTP+</td><td>yes</td><td>yes</td><td>yes</td></tr>
- * <tr><td>Aegis, 2FAS, Ente Auth, Bitwarden, 1Password, KeePassXC</td><td>yes</td>
- *     <td>yes</td><td>yes</td></tr>
+ * <caption>Non-default parameters by app, as their makers document them or as reported at the
+ * time of writing; apps change, so test the ones you support</caption>
+ * <tr><th>app</th><th>algorithm SHA256, SHA512</th><th>digits 7, 8</th><th>period other than 30 s</th></tr>
+ * <tr><td>Google Authenticator</td><td>ignored: SHA1 is used</td><td>8 on recent versions, 7
+ *     ignored</td><td>ignored: 30 s is used</td></tr>
+ * <tr><td>Microsoft Authenticator</td><td>ignored</td><td>ignored: 6 digits</td>
+ *     <td>ignored</td></tr>
+ * <tr><td>Authy (Twilio)</td><td>ignored</td><td>honoured</td><td>not reliable</td></tr>
+ * <tr><td>FreeOTP, FreeOTP+</td><td>honoured</td><td>honoured</td><td>honoured</td></tr>
+ * <tr><td>Aegis, 2FAS, Ente Auth</td><td>honoured</td><td>honoured</td><td>honoured</td></tr>
  * </table>
  *
  * <p>Nothing here prints the secret: {@link #toString()} omits it and no exception message
