@@ -95,14 +95,21 @@ final class Arguments {
         return value;
     }
 
-    /** The positional arguments; exactly {@code count} of them must be given. */
-    List<String> positional(int count, String what) throws UsageException {
-        if (positional.size() != count) {
-            throw new UsageException(count == 0
-                    ? positional.size() + " unexpected argument(s) that are not options (options start with --)"
-                    : "expected " + what + ", got " + positional.size() + " arguments that are not options");
+    /** Refuses arguments that are not options; their text is not echoed, it could be a secret. */
+    void requireNoPositional() throws UsageException {
+        if (!positional.isEmpty()) {
+            throw new UsageException(positional.size() + " unexpected argument(s) that are not options"
+                    + " (options start with --)");
         }
-        return positional;
+    }
+
+    /** The one argument that is not an option, such as verify's CODE. */
+    String single(String what) throws UsageException {
+        if (positional.size() != 1) {
+            throw new UsageException("expected " + what + ", got " + positional.size()
+                    + " arguments that are not options");
+        }
+        return positional.get(0);
     }
 
     long number(String name, long fallback, long min, long max) throws UsageException {

@@ -19,7 +19,7 @@ final class CodeCommand {
             if (arguments.helpRequested()) {
                 return Usage.help(out);
             }
-            arguments.positional(0, "");
+            arguments.requireNoPositional();
             OtpSecret secret = arguments.secret();
             out.println(arguments.flag("hotp") ? hotpCode(arguments, secret) : totpCode(arguments, secret));
             return Usage.OK;
@@ -32,10 +32,10 @@ final class CodeCommand {
         if (arguments.has("time") || arguments.has("period")) {
             throw new UsageException("--time and --period are for TOTP; --hotp takes --counter");
         }
-        long counter = arguments.number("counter", -1, 0, Long.MAX_VALUE);
-        if (counter < 0) {
+        if (!arguments.has("counter")) {
             throw new UsageException("--hotp needs --counter N");
         }
+        long counter = arguments.number("counter", 0, 0, Long.MAX_VALUE);
         Hotp hotp = Hotp.builder().algorithm(arguments.algorithm()).digits(arguments.digits()).build();
         return hotp.generate(secret, counter);
     }

@@ -30,7 +30,7 @@ final class EnrollCommand {
             if (arguments.helpRequested()) {
                 return Usage.help(out);
             }
-            arguments.positional(0, "");
+            arguments.requireNoPositional();
             uri = enrolment(arguments);
             png = arguments.has("png") ? Paths.get(arguments.required("png")) : null;
             qr = qrCode(uri);

@@ -20,7 +20,7 @@ final class UriCommand {
             if (arguments.helpRequested()) {
                 return Usage.help(out);
             }
-            arguments.positional(0, "");
+            arguments.requireNoPositional();
             print(parse(arguments.required("parse")), out);
             return Usage.OK;
         } catch (UsageException e) {

@@ -26,7 +26,7 @@ final class VerifyCommand {
             if (arguments.helpRequested()) {
                 return Usage.help(out);
             }
-            String code = arguments.positional(1, "one CODE").get(0);
+            String code = arguments.single("one CODE");
             OtpSecret secret = arguments.secret();
             int window = (int) arguments.number("window", 1, 0, TotpVerifier.MAX_WINDOW);
             Totp totp = Totp.builder().algorithm(arguments.algorithm()).digits(arguments.digits())

@@ -107,7 +107,8 @@ public final class OtpAuthUri {
      * with spaces after the label's ':'; the ':' written literally or as {@code %3A}; Unicode
      * percent-encoded or raw; '+' in a parameter value read as a space, as form encoders
      * write it (a '+' in the label is itself); unknown parameters (such as {@code image})
-     * ignored, as is {@code period} on an HOTP URI. Surrounding whitespace is ignored.
+     * ignored, as are {@code period} on an HOTP URI and {@code counter} on a TOTP one;
+     * surrounding whitespace ignored.
      *
      * @param uri the URI text, at most {@value #MAX_LENGTH} chars
      * @return the parsed URI
