@@ -76,6 +76,20 @@ class OtpCommandIT {
     }
 
     @Test
+    void enrollRunsOnARuntimeOfJavaBaseAloneWithoutAwt() throws IOException {
+        Path runtime = dir.resolve("java-base-only");
+        Path jlink = Paths.get(System.getProperty("java.home"), "bin", "jlink");
+        Run.of(List.of(jlink.toString(), "--add-modules", "java.base", "--output", runtime.toString()), dir, "C")
+                .assertExit(0);
+        Path png = dir.resolve("qr.png");
+
+        Run run = otpOnRuntime(runtime, "C", "enroll", "--issuer", "Demo", "--account", "a", "--png", png.toString());
+
+        run.assertExit(0);
+        assertArrayEquals(QrCode.from(OtpAuthUri.parse(run.stdoutLines().get(1))).png(), Files.readAllBytes(png));
+    }
+
+    @Test
     void enrollWithUnicodeNamesAndNonDefaultParameters() {
         Run run = otpInLocale("C.UTF-8", "enroll", "--issuer", "Bücher & Söhne", "--account", "jürgen+2fa@example.de",
                 "--algorithm", "sha256", "--digits", "8", "--period", "60");
@@ -265,8 +279,11 @@ class OtpCommandIT {
     }
 
     private Run otpInLocale(String locale, String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR));
+        return otpOnRuntime(Paths.get(System.getProperty("java.home")), locale, args);
+    }
+
+    private Run otpOnRuntime(Path javaHome, String locale, String... args) {
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin").resolve("java").toString(), "-jar", JAR));
         command.addAll(Arrays.asList(args));
         return Run.of(command, dir, locale);
     }
