@@ -5,15 +5,17 @@ import dev.otpkit.core.OtpSecret;
 import dev.otpkit.qr.QrCode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
  * {@code otp enroll}: makes a new 160-bit secret and prints it, its {@code otpauth://} URI on a
  * line of its own and the QR code for a terminal; {@code --png FILE} also writes the QR code
- * as a PNG.
+ * as a PNG, readable by its owner only.
  */
 final class EnrollCommand {
     private static final Set<String> OPTIONS = Set.of("issuer", "account", "algorithm", "digits", "period", "png");
@@ -39,7 +41,7 @@ final class EnrollCommand {
         }
         if (png != null) {
             try {
-                Files.write(png, qr.png());
+                writePrivately(png, qr.png());
             } catch (IOException | RuntimeException e) {
                 err.println("otp: cannot write the PNG to " + png + ": " + e);
                 return Usage.FAILED;
@@ -52,6 +54,21 @@ final class EnrollCommand {
             out.println("QR code written to " + png);
         }
         return Usage.OK;
+    }
+
+    /**
+     * Writes the file readable by its owner only, if it is new and the file system has POSIX
+     * permissions: the QR code holds the secret. An existing file keeps its permissions.
+     */
+    private static void writePrivately(Path file, byte[] bytes) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException overwritten) {
+            // Replaced below, as the user asked; its permissions are the user's choice.
+        } catch (UnsupportedOperationException notPosix) {
+            // Files.write creates it with the platform's default access control.
+        }
+        Files.write(file, bytes);
     }
 
     private static QrCode qrCode(OtpAuthUri uri) throws UsageException {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,6 +74,8 @@ class OtpCommandIT {
         OtpAuthUri uri = OtpAuthUri.parse(run.stdoutLines().get(1));
         assertArrayEquals(QrCode.from(uri).png(), Files.readAllBytes(png));
         assertTrue(run.stdout.contains("QR code written to " + png), run.stdout);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(png)),
+                "the PNG holds the secret");
     }
 
     @Test
