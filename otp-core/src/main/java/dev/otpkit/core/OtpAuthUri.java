@@ -491,16 +491,25 @@ public final class OtpAuthUri {
             if (labelStart < 0) {
                 throw refused("it has no label: expected otpauth://totp/ISSUER:ACCOUNT?secret=...");
             }
-            Builder builder = builder();
             Type type = parseType(text.substring(typeStart, labelStart));
             int queryStart = text.indexOf('?', labelStart);
             if (queryStart < 0) {
                 throw refused("it has no parameters: the secret parameter is required");
             }
+            Builder builder = builder();
             String labelIssuer = parseLabel(text.substring(labelStart + 1, queryStart), builder);
             readParameters(text.substring(queryStart + 1));
-            builder.issuer(parseIssuer(labelIssuer));
-            builder.secret(parseSecret());
+            builder.issuer(parseIssuer(labelIssuer)).secret(parseSecret());
+            applyCodeParameters(type, builder);
+            try {
+                return builder.build();
+            } catch (IllegalArgumentException e) {
+                throw refused(e.getMessage());
+            }
+        }
+
+        /** Algorithm, digits, and the period of TOTP or the counter of HOTP. */
+        private void applyCodeParameters(Type type, Builder builder) {
             String algorithm = parameters.get("algorithm");
             if (algorithm != null) {
                 builder.algorithm(HmacAlgorithm.fromUriName(algorithm).orElseThrow(() ->
@@ -516,11 +525,6 @@ public final class OtpAuthUri {
                 builder.hotp(parseNumber("counter", 0, Long.MAX_VALUE));
             } else if (parameters.containsKey("period")) {
                 builder.period(Duration.ofSeconds(parseNumber("period", 1, Integer.MAX_VALUE)));
-            }
-            try {
-                return builder.build();
-            } catch (IllegalArgumentException e) {
-                throw refused(e.getMessage());
             }
         }
 
