@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -34,7 +35,7 @@ final class EnrollCommand {
             }
             arguments.requireNoPositional();
             uri = enrolment(arguments);
-            png = arguments.has("png") ? Paths.get(arguments.required("png")) : null;
+            png = arguments.has("png") ? pngPath(arguments.required("png")) : null;
             qr = qrCode(uri);
         } catch (UsageException e) {
             return Usage.fail(err, e.getMessage());
@@ -42,7 +43,7 @@ final class EnrollCommand {
         if (png != null) {
             try {
                 writePrivately(png, qr.png());
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | SecurityException e) {
                 err.println("otp: cannot write the PNG to " + png + ": " + e);
                 return Usage.FAILED;
             }
@@ -54,6 +55,14 @@ final class EnrollCommand {
             out.println("QR code written to " + png);
         }
         return Usage.OK;
+    }
+
+    private static Path pngPath(String text) throws UsageException {
+        try {
+            return Paths.get(text);
+        } catch (InvalidPathException e) {
+            throw new UsageException("--png is not a valid file name: " + e.getReason());
+        }
     }
 
     /**
