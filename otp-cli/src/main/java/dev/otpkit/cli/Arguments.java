@@ -1,0 +1,160 @@
+package dev.otpkit.cli;
+
+import dev.otpkit.core.HmacAlgorithm;
+import dev.otpkit.core.Hotp;
+import dev.otpkit.core.OtpSecret;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The arguments of one subcommand: {@code --name value} or {@code --name=value} options,
+ * {@code --name} flags and positional arguments, with typed readers for the options the
+ * subcommands share. Error messages never quote a value that could be a secret.
+ */
+final class Arguments {
+    /** Latest instant accepted by {@code --time}: the last second of the year 9999. */
+    private static final long MAX_EPOCH_SECONDS = 253_402_300_799L;
+    private static final int MAX_PERIOD_SECONDS = 86_400;
+
+    private final Map<String, String> values = new HashMap<>();
+    private final Set<String> flagsGiven = new HashSet<>();
+    private final List<String> positional = new ArrayList<>();
+    private boolean help;
+
+    private Arguments() {
+    }
+
+    /**
+     * Splits the arguments.
+     *
+     * @param args what follows the subcommand name
+     * @param valueOptions names (without "--") of the options that take a value
+     * @param flags names of the options that take none
+     */
+    static Arguments parse(String[] args, Set<String> valueOptions, Set<String> flags) throws UsageException {
+        Arguments parsed = new Arguments();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                parsed.help = true;
+            } else if (arg.startsWith("--")) {
+                int equals = arg.indexOf('=');
+                String name = arg.substring(2, equals < 0 ? arg.length() : equals);
+                if (flags.contains(name) && equals < 0) {
+                    parsed.flagsGiven.add(name);
+                    continue;
+                }
+                if (!valueOptions.contains(name)) {
+                    throw new UsageException("unknown option --" + name);
+                }
+                String value;
+                if (equals >= 0) {
+                    value = arg.substring(equals + 1);
+                } else if (i + 1 < args.length) {
+                    value = args[++i];
+                } else {
+                    throw new UsageException("option --" + name + " needs a value");
+                }
+                if (parsed.values.put(name, value) != null) {
+                    throw new UsageException("option --" + name + " is given more than once");
+                }
+            } else {
+                parsed.positional.add(arg);
+            }
+        }
+        return parsed;
+    }
+
+    boolean helpRequested() {
+        return help;
+    }
+
+    boolean flag(String name) {
+        return flagsGiven.contains(name);
+    }
+
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    String value(String name, String fallback) {
+        return values.getOrDefault(name, fallback);
+    }
+
+    String required(String name) throws UsageException {
+        String value = values.get(name);
+        if (value == null) {
+            throw new UsageException("option --" + name + " is required");
+        }
+        return value;
+    }
+
+    /** Refuses arguments that are not options; their text is not echoed, it could be a secret. */
+    void requireNoPositional() throws UsageException {
+        if (!positional.isEmpty()) {
+            throw new UsageException(positional.size() + " unexpected argument(s) that are not options"
+                    + " (options start with --)");
+        }
+    }
+
+    /** The one argument that is not an option, such as verify's CODE. */
+    String single(String what) throws UsageException {
+        if (positional.size() != 1) {
+            throw new UsageException("expected " + what + ", got " + positional.size()
+                    + " arguments that are not options");
+        }
+        return positional.get(0);
+    }
+
+    long number(String name, long fallback, long min, long max) throws UsageException {
+        String text = values.get(name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            long number = Long.parseLong(text);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // Reported below with the allowed range.
+        }
+        throw new UsageException("--" + name + " must be a whole number from " + min + " to " + max
+                + ", was \"" + text + "\"");
+    }
+
+    /** {@code --secret}, lenient Base32; secrets shorter than 128 bits are read, as old ones are. */
+    OtpSecret secret() throws UsageException {
+        try {
+            return OtpSecret.fromBase32Legacy(required("secret"));
+        } catch (IllegalArgumentException e) {
+            // OtpSecret's messages give positions only, never the secret.
+            throw new UsageException("--secret is not a valid Base32 secret: " + e.getMessage());
+        }
+    }
+
+    HmacAlgorithm algorithm() throws UsageException {
+        String name = value("algorithm", HmacAlgorithm.SHA1.uriName());
+        return HmacAlgorithm.fromUriName(name).orElseThrow(() ->
+                new UsageException("--algorithm must be SHA1, SHA256 or SHA512, was \"" + name + "\""));
+    }
+
+    int digits() throws UsageException {
+        return (int) number("digits", Hotp.MIN_DIGITS, Hotp.MIN_DIGITS, Hotp.MAX_DIGITS);
+    }
+
+    Duration period() throws UsageException {
+        return Duration.ofSeconds(number("period", 30, 1, MAX_PERIOD_SECONDS));
+    }
+
+    /** {@code --time} in seconds since the Unix epoch, or now. */
+    Instant time() throws UsageException {
+        return has("time") ? Instant.ofEpochSecond(number("time", 0, 0, MAX_EPOCH_SECONDS)) : Instant.now();
+    }
+}

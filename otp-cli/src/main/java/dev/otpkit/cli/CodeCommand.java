@@ -1,0 +1,51 @@
+package dev.otpkit.cli;
+
+import dev.otpkit.core.Hotp;
+import dev.otpkit.core.OtpSecret;
+import dev.otpkit.core.Totp;
+import java.io.PrintStream;
+import java.util.Set;
+
+/** {@code otp code}: prints the TOTP code at a time (now by default) or the HOTP code of a counter. */
+final class CodeCommand {
+    private static final Set<String> OPTIONS = Set.of("secret", "time", "algorithm", "digits", "period", "counter");
+
+    private CodeCommand() {
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            Arguments arguments = Arguments.parse(args, OPTIONS, Set.of("hotp"));
+            if (arguments.helpRequested()) {
+                return Usage.help(out);
+            }
+            arguments.requireNoPositional();
+            OtpSecret secret = arguments.secret();
+            out.println(arguments.flag("hotp") ? hotpCode(arguments, secret) : totpCode(arguments, secret));
+            return Usage.OK;
+        } catch (UsageException e) {
+            return Usage.fail(err, e.getMessage());
+        }
+    }
+
+    private static String hotpCode(Arguments arguments, OtpSecret secret) throws UsageException {
+        if (arguments.has("time") || arguments.has("period")) {
+            throw new UsageException("--time and --period are for TOTP; --hotp takes --counter");
+        }
+        if (!arguments.has("counter")) {
+            throw new UsageException("--hotp needs --counter N");
+        }
+        long counter = arguments.number("counter", 0, 0, Long.MAX_VALUE);
+        Hotp hotp = Hotp.builder().algorithm(arguments.algorithm()).digits(arguments.digits()).build();
+        return hotp.generate(secret, counter);
+    }
+
+    private static String totpCode(Arguments arguments, OtpSecret secret) throws UsageException {
+        if (arguments.has("counter")) {
+            throw new UsageException("--counter needs --hotp");
+        }
+        Totp totp = Totp.builder().algorithm(arguments.algorithm()).digits(arguments.digits())
+                .period(arguments.period()).build();
+        return totp.generate(secret, arguments.time());
+    }
+}
