@@ -64,7 +64,7 @@ public final class AccountTable<E extends AccountTable.Entry> {
 
     /**
      * Runs {@code action} on the account's entry with its monitor held, creating the entry if
-     * the account has none. Afterwards the entry is dropped if it no longer matters.
+     * the account has none or only a forgettable one. Afterwards the entry is dropped if it no longer matters.
      *
      * @param accountId the account
      * @param nowMillis the current time, epoch milliseconds
@@ -78,6 +78,7 @@ public final class AccountTable<E extends AccountTable.Entry> {
             Function<Long, R> whenFull) {
         while (true) {
             E entry = entries.get(accountId);
+            boolean fresh = false;
             if (entry == null) {
                 if (!reserveSlot(nowMillis)) {
                     return whenFull.apply(nextSweepMillis);
@@ -86,13 +87,16 @@ public final class AccountTable<E extends AccountTable.Entry> {
                 entry = entries.putIfAbsent(accountId, created);
                 if (entry == null) {
                     entry = created;
+                    fresh = true;
                 } else {
                     size.decrementAndGet();
                 }
             }
             synchronized (entry) {
-                if (entry.removed) {
-                    continue; // dropped between lookup and lock: start again with a fresh entry
+                // A fresh entry is forgettable until the action fills it; an old one that no
+                // longer matters is dropped so the action starts from a clean state.
+                if (entry.removed || !fresh && removeIfForgettable(accountId, entry, nowMillis)) {
+                    continue;
                 }
                 R result = action.apply(entry);
                 removeIfForgettable(accountId, entry, nowMillis);
@@ -102,8 +106,8 @@ public final class AccountTable<E extends AccountTable.Entry> {
     }
 
     /**
-     * Runs {@code action} on the account's entry with its monitor held, if the account has one,
-     * then drops the entry if it no longer matters.
+     * Runs {@code action} on the account's entry with its monitor held, if the account has one
+     * that still matters, then drops the entry if it no longer matters.
      *
      * @param accountId the account
      * @param nowMillis the current time, epoch milliseconds
@@ -115,7 +119,7 @@ public final class AccountTable<E extends AccountTable.Entry> {
             return;
         }
         synchronized (entry) {
-            if (!entry.removed) {
+            if (!entry.removed && !removeIfForgettable(accountId, entry, nowMillis)) {
                 action.accept(entry);
                 removeIfForgettable(accountId, entry, nowMillis);
             }
