@@ -48,6 +48,14 @@ public final class TotpVerifier {
                 builder.attemptLimiting, builder.attemptLimiter, builder.clock);
     }
 
+    private TotpVerifier(Totp totp, TotpVerifier settings) {
+        this.totp = totp;
+        this.stepsBehind = settings.stepsBehind;
+        this.stepsAhead = settings.stepsAhead;
+        this.clock = settings.clock;
+        this.protection = settings.protection;
+    }
+
     /**
      * Starts a builder with a window of one step behind and one ahead, the system clock, and
      * replay protection and attempt limiting on, with in-memory stores.
@@ -144,6 +152,26 @@ public final class TotpVerifier {
      */
     public Totp totp() {
         return totp;
+    }
+
+    /**
+     * Returns a verifier for other code parameters that shares this one's window, clock, replay
+     * guard and attempt limiter (the same stores, not copies): for accounts enrolled with
+     * parameters other than the usual ones, so that their failures and used codes are counted
+     * in the same place.
+     *
+     * @param otherTotp the code parameters of the other verifier
+     * @return this verifier if the parameters are the same instance, else a new one
+     * @throws NullPointerException if {@code otherTotp} is null
+     */
+    public TotpVerifier withTotp(Totp otherTotp) {
+        Objects.requireNonNull(otherTotp, "otherTotp");
+        return otherTotp == totp ? this : new TotpVerifier(otherTotp, this);
+    }
+
+    /** The clock, so that services built on this verifier agree with it on the time. */
+    Clock clock() {
+        return clock;
     }
 
     /**

@@ -1,0 +1,208 @@
+package dev.otpkit.core;
+
+import dev.otpkit.core.internal.Base32;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Enrolment of a TOTP authenticator in two steps, so that a secret becomes active only once the
+ * user has shown that their app computes the right codes. Immutable and thread-safe; stores
+ * nothing but which pending enrolments were confirmed, so the application decides where pending
+ * enrolments and credentials live.
+ *
+ * <pre>{@code
+ * Enrollments enrollments = Enrollments.builder(loginVerifier).build();
+ * PendingEnrollment pending = enrollments.start("user-42", "Example", "alice@example.com");
+ * // show pending.uri() as a QR code; keep pending (secret sealed) until the user answers
+ * EnrollmentConfirmation result = enrollments.confirm(pending, codeFromTheApp);
+ * if (result.isConfirmed()) {
+ *     TotpCredential active = result.credential().orElseThrow();   // persist; replaces any older one
+ * }
+ * }</pre>
+ *
+ * <p>Confirmation checks the code exactly as a login does, through the login verifier's window,
+ * clock, replay guard and attempt limiter (see {@link TotpVerifier#verify(String, OtpSecret,
+ * CharSequence)}): failures count towards the account's lock, and the confirming code is
+ * remembered so that it cannot be replayed at the first login. Until a new enrolment is
+ * confirmed, the account's current credential keeps working; re-enrolment replaces it only when
+ * the application persists the new confirmed credential.
+ */
+public final class Enrollments {
+    /** How long a pending enrolment lasts unless set: 10 minutes. */
+    public static final Duration DEFAULT_TTL = Duration.ofMinutes(10);
+    /** The longest a pending enrolment may last: 24 hours. */
+    public static final Duration MAX_TTL = Duration.ofHours(24);
+
+    private static final int ID_BYTES = 16;
+    private static final String CONFIRMATION_KEY_PREFIX = "enrollment:";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final TotpVerifier verifier;
+    private final Duration ttl;
+    private final Clock clock;
+    private final ReplayGuard confirmations;
+
+    private Enrollments(Builder builder) {
+        this.verifier = builder.verifier;
+        this.ttl = builder.ttl;
+        this.clock = builder.verifier.clock();
+        this.confirmations = builder.confirmations != null ? builder.confirmations
+                : ReplayGuard.inMemoryBuilder().clock(clock).build();
+    }
+
+    /**
+     * Starts a builder for enrolments confirmed through a login verifier.
+     *
+     * @param loginVerifier the verifier the application checks logins with; its code parameters
+     *     are the default for new enrolments, and its clock, window, replay guard and attempt
+     *     limiter check confirmations
+     * @return a new builder
+     * @throws NullPointerException if {@code loginVerifier} is null
+     */
+    public static Builder builder(TotpVerifier loginVerifier) {
+        return new Builder(Objects.requireNonNull(loginVerifier, "loginVerifier"));
+    }
+
+    /**
+     * Starts an enrolment with the login verifier's code parameters and a new 160-bit secret.
+     *
+     * @param accountId the account, as the application names it (the key for replay and lock)
+     * @param issuer the service name the user's app shows, without ':'
+     * @param accountName the account name the user's app shows, such as an email address, without ':'
+     * @return the pending enrolment, expiring after the configured time to live
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the issuer or account name contains ':' or is empty
+     */
+    public PendingEnrollment start(String accountId, String issuer, String accountName) {
+        return start(accountId, issuer, accountName, verifier.totp());
+    }
+
+    /**
+     * Starts an enrolment with chosen code parameters and a new 160-bit secret. Check them with
+     * {@link CompatibilityWarning#check(Totp)} first: many apps ignore anything but the defaults.
+     *
+     * @param accountId the account, as the application names it
+     * @param issuer the service name the user's app shows, without ':'
+     * @param accountName the account name the user's app shows, without ':'
+     * @param totp the code parameters; T0 must be the Unix epoch, as URIs cannot carry another
+     * @return the pending enrolment, expiring after the configured time to live
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if a name is unusable in a URI label or T0 is not the epoch
+     */
+    public PendingEnrollment start(String accountId, String issuer, String accountName, Totp totp) {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(totp, "totp");
+        OtpAuthUri uri = OtpAuthUri.builder().secret(OtpSecret.generate()).issuer(issuer).account(accountName)
+                .parameters(totp).build();
+        return PendingEnrollment.start(newId(), accountId, uri, clock.instant().plus(ttl));
+    }
+
+    /**
+     * Confirms a pending enrolment with the first code the user's app shows. In order: an
+     * expired enrolment is {@link EnrollmentConfirmation.Status#EXPIRED} whatever the code;
+     * the code is then checked as a login would be (malformed, locked, invalid or replayed);
+     * a matching code for an enrolment confirmed before is
+     * {@link EnrollmentConfirmation.Status#ALREADY_CONFIRMED}. Concurrent confirmations of one
+     * enrolment confirm it at most once.
+     *
+     * @param pending the enrolment, as {@link #start} returned it or as restored
+     * @param code the code as typed; any content, including {@code null}
+     * @return the outcome, with the credential to persist when confirmed
+     * @throws NullPointerException if {@code pending} is null
+     */
+    public EnrollmentConfirmation confirm(PendingEnrollment pending, CharSequence code) {
+        Objects.requireNonNull(pending, "pending");
+        if (!clock.instant().isBefore(pending.expiresAt())) {
+            return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.EXPIRED);
+        }
+        Totp totp = pending.totp();
+        Verification verification = verifier.withTotp(totp).verify(pending.accountId(), pending.secret(), code);
+        switch (verification.status()) {
+            case VALID:
+                break;
+            case LOCKED:
+                return EnrollmentConfirmation.locked(verification.retryAfter().orElseThrow());
+            case MALFORMED:
+                return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.MALFORMED);
+            case REPLAYED:
+                return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.REPLAYED);
+            default:
+                return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.INVALID);
+        }
+        if (!confirmations.tryAccept(CONFIRMATION_KEY_PREFIX + pending.id(), 0, pending.expiresAt())) {
+            return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.ALREADY_CONFIRMED);
+        }
+        return EnrollmentConfirmation.confirmed(
+                TotpCredential.restore(pending.accountId(), pending.secret(), totp, verification.matchedCounter()));
+    }
+
+    private static String newId() {
+        byte[] id = new byte[ID_BYTES];
+        RANDOM.nextBytes(id);
+        return Base32.encode(id);
+    }
+
+    /**
+     * Describes the service.
+     *
+     * @return for example {@code "Enrollments[ttl PT10M, TotpVerifier[...]]"}
+     */
+    @Override
+    public String toString() {
+        return "Enrollments[ttl " + ttl + ", " + verifier + "]";
+    }
+
+    /** Builds {@link Enrollments}; not thread-safe. */
+    public static final class Builder {
+        private final TotpVerifier verifier;
+        private Duration ttl = DEFAULT_TTL;
+        private ReplayGuard confirmations;
+
+        private Builder(TotpVerifier verifier) {
+            this.verifier = verifier;
+        }
+
+        /**
+         * Sets how long a pending enrolment lasts; default 10 minutes. Checked by {@link #build()}.
+         *
+         * @param ttl from 1 second to 24 hours
+         * @return this builder
+         * @throws NullPointerException if {@code ttl} is null
+         */
+        public Builder ttl(Duration ttl) {
+            this.ttl = Objects.requireNonNull(ttl, "ttl");
+            return this;
+        }
+
+        /**
+         * Sets where confirmed enrolments are remembered (under the key
+         * {@code "enrollment:" + id}, until the enrolment expires), for example the database-backed
+         * guard shared by a cluster; default a new in-memory {@link ReplayGuard} on the login
+         * verifier's clock.
+         *
+         * @param confirmations the guard
+         * @return this builder
+         * @throws NullPointerException if {@code confirmations} is null
+         */
+        public Builder confirmations(ReplayGuard confirmations) {
+            this.confirmations = Objects.requireNonNull(confirmations, "confirmations");
+            return this;
+        }
+
+        /**
+         * Builds the service.
+         *
+         * @return the service
+         * @throws IllegalArgumentException if the time to live is not 1 second to 24 hours
+         */
+        public Enrollments build() {
+            if (ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.compareTo(MAX_TTL) > 0) {
+                throw new IllegalArgumentException("ttl must be 1 second to 24 hours, was " + ttl);
+            }
+            return new Enrollments(this);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.otpkit.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.otpkit.core.EnrollmentConfirmation.Status;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EnrollmentsTest {
+    private static final String ACCOUNT = "user-42";
+    /** The start of a 30-second step, so that tests can move whole steps. */
+    private static final Instant START = Instant.ofEpochSecond(1_800_000_000L / 30 * 30);
+
+    private final TestClock clock = new TestClock(START);
+    private final TotpVerifier loginVerifier = TotpVerifier.builder(Totp.builder().build()).clock(clock).build();
+    private final Enrollments enrollments = Enrollments.builder(loginVerifier).build();
+
+    private String currentCode(PendingEnrollment pending) {
+        return pending.totp().generate(pending.secret(), clock.instant());
+    }
+
+    private Verification login(TotpCredential credential, String code) {
+        return loginVerifier.withTotp(credential.totp()).verify(credential.accountId(), credential.secret(), code);
+    }
+
+    @Test
+    void startGivesAFreshSecretAndAUriThatExpiresInTenMinutes() {
+        PendingEnrollment pending = enrollments.start(ACCOUNT, "Example", "alice@example.com");
+
+        assertEquals(ACCOUNT, pending.accountId());
+        assertEquals(160, pending.secret().bitLength());
+        assertEquals("Example", pending.uri().issuer().orElseThrow());
+        assertEquals("alice@example.com", pending.uri().account());
+        assertEquals(START.plus(Duration.ofMinutes(10)), pending.expiresAt());
+        assertEquals(26, pending.id().length());
+        assertNotEquals(pending.id(), enrollments.start(ACCOUNT, "Example", "alice@example.com").id());
+        assertFalse(pending.toString().contains(pending.secret().toBase32()), pending.toString());
+    }
+
+    @Test
+    void confirmsWithinTimeOnceAndTheConfirmingCodeCannotLogIn() {
+        PendingEnrollment pending = enrollments.start(ACCOUNT, "Example", "alice@example.com");
+        clock.advance(Duration.ofMinutes(9));
+        String code = currentCode(pending);
+
+        EnrollmentConfirmation result = enrollments.confirm(pending, code);
+
+        assertTrue(result.isConfirmed(), result.toString());
+        TotpCredential credential = result.credential().orElseThrow();
+        assertEquals(pending.secret(), credential.secret());
+        assertEquals(pending.totp().step(clock.instant()), credential.confirmedStep());
+        assertFalse(credential.toString().contains(pending.secret().toBase32()), credential.toString());
+        assertEquals(Verification.Status.REPLAYED, login(credential, code).status(), "first login with the same code");
+        clock.advance(Duration.ofSeconds(30));
+        assertTrue(login(credential, currentCode(pending)).isValid(), "next code logs in");
+    }
+
+    @Test
+    void refusesAWrongCode() {
+        PendingEnrollment pending = enrollments.start(ACCOUNT, "Example", "alice@example.com");
+        String right = currentCode(pending);
+        String wrong = right.equals("000000") ? "000001" : "000000";
+
+        assertEquals(Status.INVALID, enrollments.confirm(pending, wrong).status());
+        assertEquals(Status.MALFORMED, enrollments.confirm(pending, "12345").status());
+        assertTrue(enrollments.confirm(pending, right).isConfirmed(), "a later right code still confirms");
+    }
+
+    @Test
+    void refusesAnExpiredEnrolmentEvenWithTheRightCode() {
+        PendingEnrollment pending = enrollments.start(ACCOUNT, "Example", "alice@example.com");
+        clock.advance(Duration.ofMinutes(10));
+
+        EnrollmentConfirmation result = enrollments.confirm(pending, currentCode(pending));
+
+        assertEquals(Status.EXPIRED, result.status());
+        assertTrue(result.credential().isEmpty());
+    }
+
+    @Test
+    void refusesAReplayedFirstCode() {
+        PendingEnrollment first = enrollments.start(ACCOUNT, "Example", "alice@example.com");
+        String code = currentCode(first);
+        assertTrue(enrollments.confirm(first, code).isConfirmed());
+
+        // Restored from storage, the same enrolment with the same code: the code was used.
+        PendingEnrollment restored = PendingEnrollment.restore(first.id(), ACCOUNT, first.uri(), first.expiresAt());
+        assertEquals(Status.REPLAYED, enrollments.confirm(restored, code).status());
+    }
+
+    @Test
+    void refusesAnEnrolmentConfirmedBefore() {
+        PendingEnrollment pending = enrollments.start(ACCOUNT, "Example", "alice@example.com");
+        assertTrue(enrollments.confirm(pending, currentCode(pending)).isConfirmed());
+        clock.advance(Duration.ofSeconds(30));
+
+        assertEquals(Status.ALREADY_CONFIRMED, enrollments.confirm(pending, currentCode(pending)).status());
+    }
+
+    @Test
+    void refusesALockedAccountWithoutCheckingTheCode() {
+        PendingEnrollment pending = enrollments.start(ACCOUNT, "Example", "alice@example.com");
+        String right = currentCode(pending);
+        String wrong = right.equals("000000") ? "000001" : "000000";
+        for (int i = 0; i < AttemptLimiter.DEFAULT_FAILURES_BEFORE_LOCK; i++) {
+            assertEquals(Status.INVALID, enrollments.confirm(pending, wrong).status());
+        }
+
+        EnrollmentConfirmation locked = enrollments.confirm(pending, right);
+
+        assertEquals(Status.LOCKED, locked.status());
+        assertEquals(START.plus(AttemptLimiter.DEFAULT_FIRST_LOCK), locked.retryAfter().orElseThrow());
+        assertTrue(locked.credential().isEmpty());
+    }
+
+    @Test
+    void reEnrolmentKeepsTheOldCredentialUntilTheNewIsConfirmed() {
+        PendingEnrollment original = enrollments.start(ACCOUNT, "Example", "alice@example.com");
+        TotpCredential active = enrollments.confirm(original, currentCode(original)).credential().orElseThrow();
+
+        clock.advance(Duration.ofMinutes(1));
+        PendingEnrollment replacement = enrollments.start(ACCOUNT, "Example", "alice@example.com");
+        assertTrue(login(active, currentCode(original)).isValid(), "old credential works while the new is pending");
+
+        clock.advance(Duration.ofSeconds(30));
+        String wrong = currentCode(original);
+        assertFalse(enrollments.confirm(replacement, wrong).isConfirmed(), "the old app's code does not confirm the new");
+        clock.advance(Duration.ofSeconds(30));
+        assertTrue(login(active, currentCode(original)).isValid(), "old credential still works after a failed confirm");
+
+        clock.advance(Duration.ofSeconds(30));
+        TotpCredential replaced = enrollments.confirm(replacement, currentCode(replacement)).credential().orElseThrow();
+        clock.advance(Duration.ofSeconds(30));
+        assertTrue(login(replaced, currentCode(replacement)).isValid(), "new credential logs in");
+        assertNotEquals(active.secret(), replaced.secret());
+    }
+
+    @Test
+    void startsWithChosenParametersAndTheirUriCarriesThem() {
+        Totp eightDigits = Totp.builder().algorithm(HmacAlgorithm.SHA256).digits(8).period(Duration.ofSeconds(60)).build();
+        PendingEnrollment pending = enrollments.start(ACCOUNT, "Example", "alice", eightDigits);
+
+        assertEquals(8, pending.uri().digits());
+        assertEquals(HmacAlgorithm.SHA256, pending.uri().algorithm());
+        assertEquals(Duration.ofSeconds(60), pending.uri().period());
+        EnrollmentConfirmation result = enrollments.confirm(pending, currentCode(pending));
+        assertTrue(result.isConfirmed());
+        assertEquals(8, result.credential().orElseThrow().totp().digits());
+    }
+
+    @Test
+    void refusesBadArguments() {
+        assertThrows(IllegalArgumentException.class, () -> enrollments.start(ACCOUNT, "Ex:ample", "alice"));
+        assertThrows(NullPointerException.class, () -> enrollments.start(null, "Example", "alice"));
+        assertThrows(IllegalArgumentException.class, () -> Enrollments.builder(loginVerifier).ttl(Duration.ZERO).build());
+        assertThrows(IllegalArgumentException.class, () -> Enrollments.builder(loginVerifier).ttl(Duration.ofDays(2)).build());
+    }
+
+    @Test
+    void warnsAboutParametersThatAppsIgnore() {
+        assertEquals(List.of(), CompatibilityWarning.check(Totp.builder().build()));
+        Totp unusual = Totp.builder().algorithm(HmacAlgorithm.SHA512).digits(8).period(Duration.ofSeconds(60)).build();
+        assertEquals(List.of(CompatibilityWarning.ALGORITHM_NOT_SHA1, CompatibilityWarning.DIGITS_NOT_6,
+                CompatibilityWarning.PERIOD_NOT_30_SECONDS), CompatibilityWarning.check(unusual));
+        assertEquals(List.of(CompatibilityWarning.DIGITS_NOT_6), CompatibilityWarning.check(Totp.builder().digits(7).build()));
+        assertTrue(CompatibilityWarning.DIGITS_NOT_6.message().contains("6-digit"));
+    }
+}
