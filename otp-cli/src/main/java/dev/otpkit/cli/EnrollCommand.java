@@ -1,5 +1,6 @@
 package dev.otpkit.cli;
 
+import dev.otpkit.core.CompatibilityWarning;
 import dev.otpkit.core.OtpAuthUri;
 import dev.otpkit.core.OtpSecret;
 import dev.otpkit.qr.QrCode;
@@ -16,7 +17,8 @@ import java.util.Set;
 /**
  * {@code otp enroll}: makes a new 160-bit secret and prints it, its {@code otpauth://} URI on a
  * line of its own and the QR code for a terminal; {@code --png FILE} also writes the QR code
- * as a PNG, readable by its owner only.
+ * as a PNG, readable by its owner only. Parameters that popular authenticator apps ignore are
+ * warned about on standard error.
  */
 final class EnrollCommand {
     private static final Set<String> OPTIONS = Set.of("issuer", "account", "algorithm", "digits", "period", "png");
@@ -47,6 +49,9 @@ final class EnrollCommand {
                 err.println("otp: cannot write the PNG to " + png + ": " + e);
                 return Usage.FAILED;
             }
+        }
+        for (CompatibilityWarning warning : CompatibilityWarning.check(uri.totp())) {
+            err.println("otp: warning: " + warning.message());
         }
         out.println("Secret: " + uri.secret().toBase32());
         out.println(uri.toUriString());

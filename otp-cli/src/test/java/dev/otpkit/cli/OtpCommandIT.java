@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -106,6 +107,20 @@ class OtpCommandIT {
         assertEquals(Duration.ofSeconds(60), uri.period());
         assertTrue(run.stdoutLines().get(1).startsWith(
                 "otpauth://totp/B%C3%BCcher%20%26%20S%C3%B6hne:j%C3%BCrgen%2B2fa@example.de?secret="));
+    }
+
+    @Test
+    void enrollWarnsAboutParametersThatAppsIgnore() {
+        Run run = otp("enroll", "--issuer", "Demo", "--account", "a", "--algorithm", "SHA512", "--digits", "8",
+                "--period", "60");
+
+        run.assertExit(0);
+        assertEquals(List.of(
+                "otp: warning: many authenticator apps ignore the algorithm and compute SHA1 codes",
+                "otp: warning: several authenticator apps ignore the digits and show 6-digit codes",
+                "otp: warning: several authenticator apps ignore the period and change codes every 30 seconds"),
+                run.stderr.lines().collect(Collectors.toList()));
+        assertEquals("", otp("enroll", "--issuer", "Demo", "--account", "a").stderr, "defaults raise no warning");
     }
 
     @Test
