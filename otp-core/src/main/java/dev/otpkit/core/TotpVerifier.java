@@ -187,7 +187,8 @@ public final class TotpVerifier {
         }
 
         /**
-         * Sets the clock; default {@link Clock#systemUTC()}. Tests inject a fixed clock.
+         * Sets the clock, also used by the default in-memory stores; default
+         * {@link Clock#systemUTC()}. Tests inject a fixed clock.
          *
          * @param clock the clock
          * @return this builder
