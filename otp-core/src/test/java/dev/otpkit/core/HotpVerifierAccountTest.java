@@ -21,6 +21,12 @@ class HotpVerifierAccountTest {
     private final TestClock clock = new TestClock(NOW);
     private final HotpVerifier verifier = HotpVerifier.builder(Hotp.builder().build()).clock(clock).build();
 
+    /** Resynchronises alice from the RFC codes of two counters, with the stored counter given. */
+    private Status resync(int firstCounter, int secondCounter, long storedCounter) {
+        return verifier.resynchronize("alice", RFC_SECRET, RFC_CODES[firstCounter], RFC_CODES[secondCounter],
+                storedCounter).status();
+    }
+
     @Test
     void acceptsACounterOnceWhenTwoRequestsReadTheSameStoredCounter() {
         assertEquals(Verification.valid(2, 2), verifier.verify("alice", RFC_SECRET, RFC_CODES[2], 0));
@@ -55,31 +61,32 @@ class HotpVerifierAccountTest {
 
     @Test
     void refusesCodesThatAreNotConsecutiveInOrder() {
-        assertEquals(Status.INVALID, verifier.resynchronize("alice", RFC_SECRET, RFC_CODES[7], RFC_CODES[9], 0).status());
-        assertEquals(Status.INVALID, verifier.resynchronize("alice", RFC_SECRET, RFC_CODES[8], RFC_CODES[7], 0).status());
-        assertEquals(Status.INVALID, verifier.resynchronize("alice", RFC_SECRET, RFC_CODES[7], RFC_CODES[8], 8).status(),
-                "the pair lies before the expected counter");
+        assertEquals(Status.INVALID, resync(7, 9, 0));
+        assertEquals(Status.INVALID, resync(8, 7, 0));
+        assertEquals(Status.INVALID, resync(7, 8, 8), "the pair lies before the expected counter");
     }
 
     @Test
     void resynchronisesOnlyWithinTheWindow() {
         HotpVerifier narrow = HotpVerifier.builder(Hotp.builder().build()).clock(clock).resyncWindow(6).build();
-        assertEquals(Status.INVALID, narrow.resynchronize("alice", RFC_SECRET, RFC_CODES[7], RFC_CODES[8], 0).status());
-        assertEquals(Verification.valid(7, 7), narrow.resynchronize("alice", RFC_SECRET, RFC_CODES[6], RFC_CODES[7], 0));
+        assertEquals(Status.INVALID, narrow.resynchronize("alice", RFC_SECRET, RFC_CODES[7], RFC_CODES[8], 0).status(),
+                "the first code is 7 counters ahead");
+        assertEquals(Verification.valid(7, 7),
+                narrow.resynchronize("alice", RFC_SECRET, RFC_CODES[6], RFC_CODES[7], 0));
     }
 
     @Test
     void refusesAResynchronisationReplay() {
         verifier.resynchronize("alice", RFC_SECRET, RFC_CODES[7], RFC_CODES[8], 0);
-        assertEquals(Status.REPLAYED, verifier.resynchronize("alice", RFC_SECRET, RFC_CODES[7], RFC_CODES[8], 0).status());
+        assertEquals(Status.REPLAYED, resync(7, 8, 0));
     }
 
     @Test
     void countsAResynchronisationAsAnAttemptAndHonoursLocks() {
         for (int i = 0; i < 5; i++) {
-            assertEquals(Status.INVALID, verifier.resynchronize("alice", RFC_SECRET, RFC_CODES[9], RFC_CODES[0], 0).status());
+            assertEquals(Status.INVALID, resync(9, 0, 0));
         }
-        assertEquals(Status.LOCKED, verifier.resynchronize("alice", RFC_SECRET, RFC_CODES[7], RFC_CODES[8], 0).status());
+        assertEquals(Status.LOCKED, resync(7, 8, 0));
     }
 
     @Test
@@ -93,22 +100,25 @@ class HotpVerifierAccountTest {
     void searchesUpToTheTopOfTheCounterRangeWithoutOverflowing() {
         long top = Long.MAX_VALUE;
         Hotp hotp = Hotp.builder().build();
-        assertEquals(Verification.valid(top, 2), verifier.verify("alice", RFC_SECRET, hotp.generate(RFC_SECRET, top), top - 2));
+        assertEquals(Verification.valid(top, 2),
+                verifier.verify("alice", RFC_SECRET, hotp.generate(RFC_SECRET, top), top - 2));
         assertEquals(Verification.valid(top, 3), verifier.resynchronize("bob", RFC_SECRET,
                 hotp.generate(RFC_SECRET, top - 1), hotp.generate(RFC_SECRET, top), top - 3));
     }
 
     @Test
     void refusesBadSettingsAndArguments() {
-        assertThrows(IllegalArgumentException.class, () -> HotpVerifier.builder(Hotp.builder().build()).resyncWindow(0).build());
-        assertThrows(IllegalArgumentException.class, () -> HotpVerifier.builder(Hotp.builder().build()).resyncWindow(1001).build());
+        HotpVerifier.Builder builder = HotpVerifier.builder(Hotp.builder().build());
+        assertThrows(IllegalArgumentException.class, () -> builder.resyncWindow(0).build());
+        assertThrows(IllegalArgumentException.class, () -> builder.resyncWindow(1001).build());
         assertThrows(IllegalArgumentException.class, () -> verifier.verify("alice", RFC_SECRET, RFC_CODES[0], -1));
         assertThrows(NullPointerException.class, () -> verifier.verify(null, RFC_SECRET, RFC_CODES[0], 0));
     }
 
     @Test
     void acceptsACodeAgainOnlyWhenReplayProtectionIsSwitchedOff() {
-        HotpVerifier unguarded = HotpVerifier.builder(Hotp.builder().build()).clock(clock).withoutReplayGuard().build();
+        HotpVerifier unguarded =
+                HotpVerifier.builder(Hotp.builder().build()).clock(clock).withoutReplayGuard().build();
         assertEquals(Status.VALID, unguarded.verify("alice", RFC_SECRET, RFC_CODES[0], 0).status());
         assertEquals(Status.VALID, unguarded.verify("alice", RFC_SECRET, RFC_CODES[0], 0).status());
     }

@@ -64,7 +64,8 @@ public final class AccountTable<E extends AccountTable.Entry> {
 
     /**
      * Runs {@code action} on the account's entry with its monitor held, creating the entry if
-     * the account has none or only a forgettable one. Afterwards the entry is dropped if it no longer matters.
+     * the account has none or only a forgettable one. Afterwards the entry is dropped if it no
+     * longer matters.
      *
      * @param accountId the account
      * @param nowMillis the current time, epoch milliseconds

@@ -66,7 +66,7 @@ public final class InMemoryAttemptLimiter implements AttemptLimiter {
         Objects.requireNonNull(accountId, "accountId");
         long now = clock.millis();
         return table.update(accountId, now, failures -> begin(failures, now),
-                freeAt -> Optional.of(instantOf(freeAt)));
+                freeAt -> Optional.of(instantOf(Math.max(freeAt, now))));
     }
 
     private Optional<Instant> begin(Failures failures, long now) {
