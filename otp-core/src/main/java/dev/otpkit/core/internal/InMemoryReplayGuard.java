@@ -18,6 +18,16 @@ public final class InMemoryReplayGuard implements ReplayGuard {
         long step = -1;
         long keepUntilMillis = Long.MIN_VALUE;
 
+        /** Accepts a strictly newer step and remembers it until {@code keepUntil}. */
+        Boolean accept(long newStep, long keepUntil) {
+            if (newStep <= step) {
+                return Boolean.FALSE;
+            }
+            step = newStep;
+            keepUntilMillis = keepUntil;
+            return Boolean.TRUE;
+        }
+
         @Override
         protected long forgetAtMillis() {
             return keepUntilMillis;
@@ -39,14 +49,8 @@ public final class InMemoryReplayGuard implements ReplayGuard {
     public boolean tryAccept(String accountId, long step, Instant keepUntil) {
         Objects.requireNonNull(accountId, "accountId");
         long keepUntilMillis = toMillis(Objects.requireNonNull(keepUntil, "keepUntil"));
-        return table.update(accountId, clock.millis(), last -> {
-            if (step <= last.step) {
-                return false;
-            }
-            last.step = step;
-            last.keepUntilMillis = keepUntilMillis;
-            return true;
-        }, freeAt -> false);
+        Boolean accepted = table.update(accountId, clock.millis(), LastStep::accept, step, keepUntilMillis);
+        return accepted != null && accepted; // a full table refuses: failing closed
     }
 
     /**
