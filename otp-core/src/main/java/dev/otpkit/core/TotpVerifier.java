@@ -62,8 +62,9 @@ public final class TotpVerifier {
 
     /**
      * Checks a code against the current time step and the steps of the window, with no memory
-     * of earlier calls: the same code is accepted again within its window. Use the account-aware
-     * verification to accept a code only once.
+     * of earlier calls: the same code is accepted again within its window, and failures are not
+     * limited. For logins use {@link #verify(String, OtpSecret, CharSequence)}, which accepts a
+     * code only once and limits attempts.
      *
      * @param secret the account's secret
      * @param code the code as typed; any content, including {@code null}
