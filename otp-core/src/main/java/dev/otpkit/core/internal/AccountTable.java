@@ -166,22 +166,30 @@ public final class AccountTable<E extends AccountTable.Entry> {
     }
 
     private boolean reserveSlot(long nowMillis) {
-        if (size.incrementAndGet() <= maxAccounts) {
+        if (incrementBelowMax()) {
             return true;
         }
-        size.decrementAndGet();
         if (nowMillis >= nextSweepMillis && sweepLock.tryLock()) {
             try {
                 sweep(nowMillis);
             } finally {
                 sweepLock.unlock();
             }
-            if (size.incrementAndGet() <= maxAccounts) {
-                return true;
-            }
-            size.decrementAndGet();
+            return incrementBelowMax();
         }
         return false;
+    }
+
+    /** Takes a slot if one is free; never counts past the maximum, even for a moment. */
+    private boolean incrementBelowMax() {
+        int current;
+        do {
+            current = size.get();
+            if (current >= maxAccounts) {
+                return false;
+            }
+        } while (!size.compareAndSet(current, current + 1));
+        return true;
     }
 
     /** Drops every forgettable entry and notes when the next one will become forgettable. */
