@@ -18,13 +18,16 @@ public final class InMemoryReplayGuard implements ReplayGuard {
         long step = -1;
         long keepUntilMillis = Long.MIN_VALUE;
 
-        /** Accepts a strictly newer step and remembers it until {@code keepUntil}. */
+        /**
+         * Accepts a strictly newer step and remembers it until {@code keepUntil} at least: a
+         * verifier with a wider window may have asked to keep the older step longer.
+         */
         Boolean accept(long newStep, long keepUntil) {
             if (newStep <= step) {
                 return Boolean.FALSE;
             }
             step = newStep;
-            keepUntilMillis = keepUntil;
+            keepUntilMillis = Math.max(keepUntilMillis, keepUntil);
             return Boolean.TRUE;
         }
 
