@@ -1,8 +1,11 @@
 package dev.otpkit.core;
 
+import dev.otpkit.core.internal.AccountProtection;
 import dev.otpkit.core.internal.CodeInput;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Checks TOTP codes against the current time, allowing for clock drift between server and
@@ -12,9 +15,18 @@ import java.util.Objects;
  * User input is never an exception: anything that is not a code is
  * {@link Verification.Status#MALFORMED}.
  *
+ * <p>The account-aware {@link #verify(String, OtpSecret, CharSequence)} is the one to use for
+ * logins: it accepts a code at most once ({@link ReplayGuard}) and limits failed attempts
+ * ({@link AttemptLimiter}). Both are on by default, each with a bounded in-memory store made for
+ * this verifier; replace them with shared or database-backed stores through the builder, or
+ * switch one off by name ({@link Builder#withoutReplayGuard()},
+ * {@link Builder#withoutAttemptLimiter()}). Because the default stores belong to one verifier,
+ * build one verifier per kind of code and share it.
+ *
  * <pre>{@code
  * TotpVerifier verifier = TotpVerifier.builder(Totp.builder().build()).build();  // ±1 step
- * Verification result = verifier.verify(secret, "123 456");
+ * Verification result = verifier.verify("alice", secret, "123 456");
+ * if (result.isValid()) { ...second factor passed... }
  * }</pre>
  */
 public final class TotpVerifier {
@@ -25,16 +37,20 @@ public final class TotpVerifier {
     private final int stepsBehind;
     private final int stepsAhead;
     private final Clock clock;
+    private final AccountProtection protection;
 
     private TotpVerifier(Builder builder) {
         this.totp = builder.totp;
         this.stepsBehind = builder.stepsBehind;
         this.stepsAhead = builder.stepsAhead;
         this.clock = builder.clock;
+        this.protection = AccountProtection.resolve(builder.replayProtection, builder.replayGuard,
+                builder.attemptLimiting, builder.attemptLimiter, builder.clock);
     }
 
     /**
-     * Starts a builder with a window of one step behind and one ahead, and the system clock.
+     * Starts a builder with a window of one step behind and one ahead, the system clock, and
+     * replay protection and attempt limiting on, with in-memory stores.
      *
      * @param totp the code parameters to verify against
      * @return a new builder
@@ -46,8 +62,9 @@ public final class TotpVerifier {
 
     /**
      * Checks a code against the current time step and the steps of the window, with no memory
-     * of earlier calls: the same code is accepted again within its window. Use the account-aware
-     * verification to accept a code only once.
+     * of earlier calls: the same code is accepted again within its window, and failures are not
+     * limited. For logins use {@link #verify(String, OtpSecret, CharSequence)}, which accepts a
+     * code only once and limits attempts.
      *
      * @param secret the account's secret
      * @param code the code as typed; any content, including {@code null}
@@ -62,9 +79,63 @@ public final class TotpVerifier {
             return Verification.malformed();
         }
         long current = totp.step(clock.instant());
-        long first = Math.max(0, current - stepsBehind);
-        long matched = totp.hotp().find(secret, given, first, current + stepsAhead);
+        long matched = findInWindow(secret, given, current);
         return matched < 0 ? Verification.invalid() : Verification.valid(matched, (int) (matched - current));
+    }
+
+    /**
+     * Checks a code for an account, accepting it at most once and limiting failed attempts: the
+     * verification for logins. In order:
+     * <ol>
+     * <li>input that is not a code is {@link Verification.Status#MALFORMED}; it tells nothing
+     *     about the secret, so it does not count as an attempt;</li>
+     * <li>if the account is locked the answer is {@link Verification.Status#LOCKED} with the
+     *     time to retry, and no code is computed, so it reveals nothing about the code;
+     *     otherwise the attempt counts as a failure until it succeeds;</li>
+     * <li>the code is checked over the whole window in constant time:
+     *     {@link Verification.Status#INVALID} if it matches no step;</li>
+     * <li>a matching step not newer than the last step accepted for the account is
+     *     {@link Verification.Status#REPLAYED} (the failure stays counted); otherwise it is
+     *     {@link Verification.Status#VALID}, remembered, and the account's failures are
+     *     cleared.</li>
+     * </ol>
+     * Each store's check-and-update is atomic per account, so of concurrent calls with the same
+     * valid code exactly one is accepted. With replay protection or attempt limiting switched
+     * off, the matching steps are skipped.
+     *
+     * @param accountId the account, as the application names it (one id per authenticator)
+     * @param secret the account's secret
+     * @param code the code as typed; any content, including {@code null}
+     * @return the outcome; {@link Verification#isValid()} only for a first use of a matching code
+     * @throws NullPointerException if {@code accountId} or {@code secret} is null
+     */
+    public Verification verify(String accountId, OtpSecret secret, CharSequence code) {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(secret, "secret");
+        int given = CodeInput.parse(code, totp.digits());
+        if (given == CodeInput.MALFORMED) {
+            return Verification.malformed();
+        }
+        Optional<Instant> lockedUntil = protection.beginAttempt(accountId);
+        if (lockedUntil.isPresent()) {
+            return Verification.locked(lockedUntil.get());
+        }
+        long current = totp.step(clock.instant());
+        long matched = findInWindow(secret, given, current);
+        if (matched < 0) {
+            return Verification.invalid();
+        }
+        // The step can be presented while it is inside the window: until stepsBehind steps after it.
+        Instant keepUntil = totp.stepStart(matched + stepsBehind + 1);
+        return protection.acceptOnce(accountId, matched, keepUntil)
+                ? Verification.valid(matched, (int) (matched - current))
+                : Verification.replayed();
+    }
+
+    /** The step of the window around {@code current} whose code is {@code given}, or -1. */
+    private long findInWindow(OtpSecret secret, int given, long current) {
+        long first = Math.max(0, current - stepsBehind);
+        return totp.hotp().find(secret, given, first, current + stepsAhead);
     }
 
     /**
@@ -79,11 +150,12 @@ public final class TotpVerifier {
     /**
      * Describes the verifier.
      *
-     * @return for example {@code "TotpVerifier[Totp[SHA1, 6 digits, 30 s], window -1/+1]"}
+     * @return for example {@code "TotpVerifier[Totp[SHA1, 6 digits, 30 s], window -1/+1,
+     *     replay guard on, attempt limiter on]"}
      */
     @Override
     public String toString() {
-        return "TotpVerifier[" + totp + ", window -" + stepsBehind + "/+" + stepsAhead + "]";
+        return "TotpVerifier[" + totp + ", window -" + stepsBehind + "/+" + stepsAhead + ", " + protection + "]";
     }
 
     /** Builds {@link TotpVerifier} instances; not thread-safe. */
@@ -92,6 +164,10 @@ public final class TotpVerifier {
         private int stepsBehind = 1;
         private int stepsAhead = 1;
         private Clock clock = Clock.systemUTC();
+        private boolean replayProtection = true;
+        private ReplayGuard replayGuard;
+        private boolean attemptLimiting = true;
+        private AttemptLimiter attemptLimiter;
 
         private Builder(Totp totp) {
             this.totp = totp;
@@ -112,7 +188,8 @@ public final class TotpVerifier {
         }
 
         /**
-         * Sets the clock; default {@link Clock#systemUTC()}. Tests inject a fixed clock.
+         * Sets the clock, also used by the default in-memory stores; default
+         * {@link Clock#systemUTC()}. Tests inject a fixed clock.
          *
          * @param clock the clock
          * @return this builder
@@ -120,6 +197,61 @@ public final class TotpVerifier {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets where accepted steps are remembered, for example a guard shared by several
+         * verifiers or backed by a database; default a new {@link ReplayGuard#inMemory()} guard
+         * on this builder's clock. Turns replay protection back on if it was switched off.
+         *
+         * @param replayGuard the guard
+         * @return this builder
+         * @throws NullPointerException if {@code replayGuard} is null
+         */
+        public Builder replayGuard(ReplayGuard replayGuard) {
+            this.replayGuard = Objects.requireNonNull(replayGuard, "replayGuard");
+            this.replayProtection = true;
+            return this;
+        }
+
+        /**
+         * Switches replay protection off: the account-aware verification then accepts the same
+         * code again within its window. Only for callers that prevent reuse themselves.
+         *
+         * @return this builder
+         */
+        public Builder withoutReplayGuard() {
+            this.replayGuard = null;
+            this.replayProtection = false;
+            return this;
+        }
+
+        /**
+         * Sets where failed attempts are counted, for example the limiter the backup-code
+         * check shares or one backed by a database; default a new
+         * {@link AttemptLimiter#inMemory()} limiter on this builder's clock. Turns attempt
+         * limiting back on if it was switched off.
+         *
+         * @param attemptLimiter the limiter
+         * @return this builder
+         * @throws NullPointerException if {@code attemptLimiter} is null
+         */
+        public Builder attemptLimiter(AttemptLimiter attemptLimiter) {
+            this.attemptLimiter = Objects.requireNonNull(attemptLimiter, "attemptLimiter");
+            this.attemptLimiting = true;
+            return this;
+        }
+
+        /**
+         * Switches attempt limiting off: the account-aware verification then never locks. Only
+         * for callers that limit attempts themselves (NIST SP 800-63B 5.2.2 requires it).
+         *
+         * @return this builder
+         */
+        public Builder withoutAttemptLimiter() {
+            this.attemptLimiter = null;
+            this.attemptLimiting = false;
             return this;
         }
 

@@ -1,0 +1,172 @@
+package dev.otpkit.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class AttemptLimiterTest {
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final TestClock clock = new TestClock(START);
+    private final AttemptLimiter limiter = AttemptLimiter.inMemoryBuilder().clock(clock).build();
+
+    /** Makes {@code count} failed attempts, each of which must be allowed to proceed. */
+    private void fail(String account, int count) {
+        for (int i = 0; i < count; i++) {
+            assertEquals(Optional.empty(), limiter.beginAttempt(account), "attempt " + (i + 1));
+        }
+    }
+
+    @Test
+    void allowsFiveAttemptsThenLocksForFifteenMinutes() {
+        fail("alice", 5);
+        assertEquals(Optional.of(START.plus(Duration.ofMinutes(15))), limiter.beginAttempt("alice"));
+    }
+
+    @Test
+    void successBeforeTheFifthFailureClearsTheCount() {
+        fail("alice", 4);
+        limiter.recordSuccess("alice");
+        fail("alice", 4);
+        limiter.beginAttempt("alice");
+        limiter.recordSuccess("alice");
+        fail("alice", 5);
+    }
+
+    @Test
+    void acceptsAttemptsAgainWhenTheLockEnds() {
+        fail("alice", 5);
+        clock.advance(Duration.ofMinutes(15).minusMillis(1));
+        assertTrue(limiter.beginAttempt("alice").isPresent());
+        clock.advance(Duration.ofMillis(1));
+        assertEquals(Optional.empty(), limiter.beginAttempt("alice"));
+    }
+
+    @Test
+    void doublesEachLockUpToTwentyFourHours() {
+        long[] expectedMinutes = {15, 30, 60, 120, 240, 480, 960, 1440, 1440, 1440};
+        for (long minutes : expectedMinutes) {
+            fail("alice", 5);
+            Instant lockedAt = clock.instant();
+            assertEquals(Optional.of(lockedAt.plus(Duration.ofMinutes(minutes))), limiter.beginAttempt("alice"));
+            clock.advance(Duration.ofMinutes(minutes));
+        }
+    }
+
+    @Test
+    void successResetsTheDoubling() {
+        fail("alice", 5);
+        clock.advance(Duration.ofMinutes(15));
+        fail("alice", 5);
+        clock.advance(Duration.ofMinutes(30));
+        limiter.beginAttempt("alice");
+        limiter.recordSuccess("alice");
+        fail("alice", 5);
+        assertEquals(Optional.of(clock.instant().plus(Duration.ofMinutes(15))), limiter.beginAttempt("alice"));
+    }
+
+    @Test
+    void oneAccountsLockLeavesAnotherAlone() {
+        fail("alice", 5);
+        assertTrue(limiter.beginAttempt("alice").isPresent());
+        fail("bob", 5);
+    }
+
+    @Test
+    void staysLockedAfterOneHundredConsecutiveFailuresUntilReset() {
+        for (int failures = 0; failures < AttemptLimiter.MAX_CONSECUTIVE_FAILURES; failures += 5) {
+            fail("alice", 5);
+            clock.advance(Duration.ofDays(1));
+        }
+        assertEquals(Optional.of(Instant.MAX), limiter.beginAttempt("alice"));
+        assertEquals("Verification[LOCKED until reset]", Verification.locked(Instant.MAX).toString());
+        clock.advance(Duration.ofDays(365));
+        assertEquals(Optional.of(Instant.MAX), limiter.beginAttempt("alice"));
+        limiter.recordSuccess("alice");
+        assertEquals(Optional.empty(), limiter.beginAttempt("alice"));
+    }
+
+    @Test
+    void forgetsFailuresAfterAQuietPeriodAsLongAsTheLongestLock() {
+        fail("alice", 4);
+        clock.advance(Duration.ofHours(24));
+        fail("alice", 4);
+        assertEquals(Optional.empty(), limiter.beginAttempt("alice"), "the count started over");
+    }
+
+    @Test
+    void honoursACustomPolicy() {
+        AttemptLimiter strict = AttemptLimiter.inMemoryBuilder().clock(clock).failuresBeforeLock(3)
+                .lockDurations(Duration.ofMinutes(1), Duration.ofMinutes(3)).maxConsecutiveFailures(15).build();
+        long[] expectedMinutes = {1, 2, 3, 3};
+        for (long minutes : expectedMinutes) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(Optional.empty(), strict.beginAttempt("alice"));
+            }
+            assertEquals(Optional.of(clock.instant().plus(Duration.ofMinutes(minutes))), strict.beginAttempt("alice"));
+            clock.advance(Duration.ofMinutes(minutes));
+        }
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Optional.empty(), strict.beginAttempt("alice"));
+        }
+        assertEquals(Optional.of(Instant.MAX), strict.beginAttempt("alice"), "15 consecutive failures");
+    }
+
+    @Test
+    void letsNoMoreParallelAttemptsThroughThanTheLimit() throws Exception {
+        int threads = 32;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> results = new ArrayList<>();
+            Callable<Boolean> attempt = () -> {
+                start.await();
+                return limiter.beginAttempt("alice").isEmpty();
+            };
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(attempt));
+            }
+            start.countDown();
+            int proceeded = 0;
+            for (Future<Boolean> result : results) {
+                proceeded += result.get() ? 1 : 0;
+            }
+            assertEquals(AttemptLimiter.DEFAULT_FAILURES_BEFORE_LOCK, proceeded);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void refusesAPolicyAboveOneHundredConsecutiveFailures() {
+        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
+                () -> AttemptLimiter.inMemoryBuilder().failuresBeforeLock(101).build());
+        assertEquals("failuresBeforeLock must be 1 to 100, was 101", tooMany.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> AttemptLimiter.inMemoryBuilder().maxConsecutiveFailures(101).build());
+        assertThrows(IllegalArgumentException.class,
+                () -> AttemptLimiter.inMemoryBuilder().failuresBeforeLock(10).maxConsecutiveFailures(9).build());
+    }
+
+    @Test
+    void refusesBadLockDurationsAndBounds() {
+        assertThrows(IllegalArgumentException.class, () -> AttemptLimiter.inMemoryBuilder()
+                .lockDurations(Duration.ofMillis(999), Duration.ofHours(1)).build());
+        assertThrows(IllegalArgumentException.class, () -> AttemptLimiter.inMemoryBuilder()
+                .lockDurations(Duration.ofHours(2), Duration.ofHours(1)).build());
+        assertThrows(IllegalArgumentException.class, () -> AttemptLimiter.inMemoryBuilder().maxAccounts(0).build());
+        assertThrows(NullPointerException.class, () -> limiter.beginAttempt(null));
+    }
+}

@@ -1,0 +1,206 @@
+package dev.otpkit.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.otpkit.core.Verification.Status;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class TotpVerifierAccountTest {
+    /** The start of a 30-second step, so that the steps around it are easy to name. */
+    private static final Instant NOW = Instant.ofEpochSecond(59_000_010L * 30);
+
+    private final TestClock clock = new TestClock(NOW);
+    private final Totp totp = Totp.builder().build();
+    private final TotpVerifier verifier = TotpVerifier.builder(totp).clock(clock).build();
+    private final OtpSecret secret = OtpSecret.generate();
+
+    private String codeAt(Instant time) {
+        return totp.generate(secret, time);
+    }
+
+    private String wrongCodeAt(Instant time) {
+        return String.format("%06d", (Integer.parseInt(codeAt(time)) + 500_000) % 1_000_000);
+    }
+
+    @Test
+    void acceptsExactlyOneOfThirtyTwoRacingUsesOfAValidCode() throws Exception {
+        String code = codeAt(NOW);
+        int threads = 32;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            Callable<Status> attempt = () -> {
+                start.await();
+                return verifier.verify("alice", secret, code).status();
+            };
+            List<Future<Status>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(attempt));
+            }
+            start.countDown();
+            Map<Status, Integer> counts = new ConcurrentHashMap<>();
+            for (Future<Status> result : results) {
+                counts.merge(result.get(), 1, Integer::sum);
+            }
+            assertEquals(1, counts.get(Status.VALID), counts.toString());
+            // The others are replays or, once five of them counted as failures, locked out.
+            assertEquals(threads - 1, counts.getOrDefault(Status.REPLAYED, 0) + counts.getOrDefault(Status.LOCKED, 0));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void refusesAnOlderCodeAfterANewerOne() {
+        Instant previousStep = NOW.minus(Duration.ofSeconds(30));
+        assertEquals(Status.VALID, verifier.verify("alice", secret, codeAt(NOW)).status());
+        assertEquals(Status.REPLAYED, verifier.verify("alice", secret, codeAt(previousStep)).status());
+        assertEquals(Status.REPLAYED, verifier.verify("alice", secret, codeAt(NOW)).status());
+    }
+
+    @Test
+    void acceptsTheNextStepAfterAReplay() {
+        verifier.verify("alice", secret, codeAt(NOW));
+        verifier.verify("alice", secret, codeAt(NOW));
+        clock.advance(Duration.ofSeconds(30));
+        Verification next = verifier.verify("alice", secret, codeAt(clock.instant()));
+        assertEquals(Verification.valid(totp.step(clock.instant()), 0), next);
+    }
+
+    @Test
+    void leavesAnotherAccountUnaffectedByAUse() {
+        OtpSecret bobsSecret = OtpSecret.generate();
+        assertTrue(verifier.verify("alice", secret, codeAt(NOW)).isValid());
+        assertTrue(verifier.verify("bob", bobsSecret, totp.generate(bobsSecret, NOW)).isValid());
+    }
+
+    @Test
+    void refusesTheRightCodeWhileLockedAndAcceptsItAfterwards() {
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Status.INVALID, verifier.verify("alice", secret, wrongCodeAt(NOW)).status());
+        }
+        Verification locked = verifier.verify("alice", secret, codeAt(NOW));
+        assertEquals(Verification.locked(NOW.plus(Duration.ofMinutes(15))), locked);
+
+        clock.advance(Duration.ofMinutes(15));
+        assertTrue(verifier.verify("alice", secret, codeAt(clock.instant())).isValid());
+    }
+
+    @Test
+    void keepsOneAccountsLockFromAnother() {
+        for (int i = 0; i < 5; i++) {
+            verifier.verify("alice", secret, wrongCodeAt(NOW));
+        }
+        assertEquals(Status.LOCKED, verifier.verify("alice", secret, codeAt(NOW)).status());
+        assertTrue(verifier.verify("bob", secret, codeAt(NOW)).isValid());
+    }
+
+    @Test
+    void doesNotCountMalformedInputAsAnAttempt() {
+        for (int i = 0; i < 20; i++) {
+            assertEquals(Status.MALFORMED, verifier.verify("alice", secret, "12345").status());
+        }
+        assertTrue(verifier.verify("alice", secret, codeAt(NOW)).isValid());
+    }
+
+    @Test
+    void clearsFailuresOnSuccess() {
+        for (int i = 0; i < 4; i++) {
+            verifier.verify("alice", secret, wrongCodeAt(NOW));
+        }
+        assertTrue(verifier.verify("alice", secret, codeAt(NOW)).isValid());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(Status.INVALID, verifier.verify("alice", secret, wrongCodeAt(NOW)).status());
+        }
+    }
+
+    @Test
+    void acceptsTheSameCodeTwiceOnlyWhenReplayProtectionIsSwitchedOff() {
+        TotpVerifier unguarded = TotpVerifier.builder(totp).clock(clock).withoutReplayGuard().build();
+        assertTrue(unguarded.verify("alice", secret, codeAt(NOW)).isValid());
+        assertTrue(unguarded.verify("alice", secret, codeAt(NOW)).isValid());
+    }
+
+    @Test
+    void neverLocksWhenAttemptLimitingIsSwitchedOff() {
+        TotpVerifier unlimited = TotpVerifier.builder(totp).clock(clock).withoutAttemptLimiter().build();
+        for (int i = 0; i < 200; i++) {
+            assertEquals(Status.INVALID, unlimited.verify("alice", secret, wrongCodeAt(NOW)).status());
+        }
+        assertTrue(unlimited.verify("alice", secret, codeAt(NOW)).isValid());
+    }
+
+    @Test
+    void sharesStoresPassedToSeveralVerifiers() {
+        ReplayGuard guard = ReplayGuard.inMemoryBuilder().clock(clock).build();
+        TotpVerifier first = TotpVerifier.builder(totp).clock(clock).replayGuard(guard).build();
+        TotpVerifier second = TotpVerifier.builder(totp).clock(clock).replayGuard(guard).build();
+        assertTrue(first.verify("alice", secret, codeAt(NOW)).isValid());
+        assertEquals(Status.REPLAYED, second.verify("alice", secret, codeAt(NOW)).status());
+    }
+
+    /** A store as an application might write against its database: here, plain maps. */
+    private static final class MapBackedStores implements ReplayGuard, AttemptLimiter {
+        final Map<String, Long> lastSteps = new ConcurrentHashMap<>();
+        final Map<String, Integer> failures = new ConcurrentHashMap<>();
+
+        @Override
+        public boolean tryAccept(String accountId, long step, Instant keepUntil) {
+            long[] accepted = {-1};
+            lastSteps.compute(accountId, (id, last) -> {
+                if (last != null && step <= last) {
+                    return last;
+                }
+                accepted[0] = step;
+                return step;
+            });
+            return accepted[0] == step;
+        }
+
+        @Override
+        public Optional<Instant> beginAttempt(String accountId) {
+            int count = failures.merge(accountId, 1, Integer::sum);
+            return count > 2 ? Optional.of(Instant.MAX) : Optional.empty();
+        }
+
+        @Override
+        public void recordSuccess(String accountId) {
+            failures.remove(accountId);
+        }
+    }
+
+    @Test
+    void usesPluggedInStores() {
+        MapBackedStores stores = new MapBackedStores();
+        TotpVerifier custom =
+                TotpVerifier.builder(totp).clock(clock).replayGuard(stores).attemptLimiter(stores).build();
+
+        assertTrue(custom.verify("alice", secret, codeAt(NOW)).isValid());
+        assertEquals(totp.step(NOW), stores.lastSteps.get("alice"));
+        assertEquals(Status.REPLAYED, custom.verify("alice", secret, codeAt(NOW)).status());
+        assertEquals(1, stores.failures.get("alice"));
+        custom.verify("alice", secret, wrongCodeAt(NOW));
+        assertEquals(Verification.locked(Instant.MAX), custom.verify("alice", secret, codeAt(NOW)));
+    }
+
+    @Test
+    void describesWhichProtectionsAreOn() {
+        assertEquals("TotpVerifier[Totp[SHA1, 6 digits, 30 s], window -1/+1, replay guard on, attempt limiter on]",
+                verifier.toString());
+        assertEquals("TotpVerifier[Totp[SHA1, 6 digits, 30 s], window -1/+1, replay guard off, attempt limiter off]",
+                TotpVerifier.builder(totp).withoutReplayGuard().withoutAttemptLimiter().build().toString());
+    }
+}
