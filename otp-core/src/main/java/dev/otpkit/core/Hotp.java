@@ -87,15 +87,41 @@ public final class Hotp {
     long find(OtpSecret secret, int given, long first, long last) {
         HmacKey key = secret.hmacKey(algorithm);
         long matched = -1;
-        // Counted by offset so that a window ending at Long.MAX_VALUE cannot overflow the loop.
-        for (long offset = 0; offset <= last - first; offset++) {
-            long counter = first + offset;
-            int difference = (key.truncate(counter) % modulus) ^ given;
-            // All ones when the difference is zero, else zero.
-            long sameMask = ((difference | -difference) >>> 31) - 1L;
+        // Counted rather than "counter <= last", which never ends when last is Long.MAX_VALUE.
+        for (long i = 0, span = last - first; i <= span; i++) {
+            long counter = first + i;
+            long sameMask = sameMask(key.truncate(counter) % modulus, given);
             matched = (matched & ~sameMask) | (counter & sameMask);
         }
         return matched;
+    }
+
+    /**
+     * Finds the counter from {@code first} to {@code last} (inclusive, both 0 or more, with
+     * {@code last} below {@link Long#MAX_VALUE}) whose code is {@code firstCode} and whose
+     * successor's code is {@code secondCode} (RFC 4226 section 7.4 resynchronisation), in
+     * constant time as {@link #find} does. If several match, the highest wins.
+     *
+     * @return the counter of {@code secondCode}, or -1 if no pair matches
+     */
+    long findPair(OtpSecret secret, int firstCode, int secondCode, long first, long last) {
+        HmacKey key = secret.hmacKey(algorithm);
+        long matched = -1;
+        long previousSameMask = sameMask(key.truncate(first) % modulus, firstCode);
+        for (long i = 1, span = last - first; i <= span + 1; i++) {
+            long counter = first + i;
+            int code = key.truncate(counter) % modulus;
+            long pairMask = previousSameMask & sameMask(code, secondCode);
+            matched = (matched & ~pairMask) | (counter & pairMask);
+            previousSameMask = sameMask(code, firstCode);
+        }
+        return matched;
+    }
+
+    /** All ones when {@code a == b}, else zero, without a branch. */
+    private static long sameMask(int a, int b) {
+        int difference = a ^ b;
+        return ((difference | -difference) >>> 31) - 1L;
     }
 
     static void requireCounter(long counter) {

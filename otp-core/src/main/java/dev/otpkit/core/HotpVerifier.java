@@ -1,7 +1,12 @@
 package dev.otpkit.core;
 
+import dev.otpkit.core.internal.AccountProtection;
 import dev.otpkit.core.internal.CodeInput;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Checks HOTP codes against the counter the server expects next, looking a few counters
@@ -11,9 +16,17 @@ import java.util.Objects;
  * <p>After a valid result, store {@link Verification#nextCounter()} for the account, so that
  * neither the accepted code nor an older one is accepted again.
  *
+ * <p>For logins use the account-aware methods: they also limit failed attempts
+ * ({@link AttemptLimiter}) and accept a counter at most once even when two requests read the same
+ * stored counter at the same time ({@link ReplayGuard}). Both are on by default with in-memory
+ * stores made for this verifier, replaceable or switched off by name in the builder, exactly as
+ * for {@link TotpVerifier}. When a token has drifted beyond the look-ahead, ask the user for two
+ * consecutive codes and call
+ * {@link #resynchronize(String, OtpSecret, CharSequence, CharSequence, long)}.
+ *
  * <pre>{@code
  * HotpVerifier verifier = HotpVerifier.builder(Hotp.builder().build()).build();
- * Verification result = verifier.verify(secret, code, storedCounter);
+ * Verification result = verifier.verify("alice/hotp", secret, code, storedCounter);
  * if (result.isValid()) {
  *     storedCounter = result.nextCounter();
  * }
@@ -24,17 +37,36 @@ public final class HotpVerifier {
     public static final int DEFAULT_LOOK_AHEAD = 5;
     /** Largest look-ahead allowed: 50. */
     public static final int MAX_LOOK_AHEAD = 50;
+    /** Resynchronisation window used unless set: 100 counters beyond the expected one. */
+    public static final int DEFAULT_RESYNC_WINDOW = 100;
+    /** Largest resynchronisation window allowed: 1000. */
+    public static final int MAX_RESYNC_WINDOW = 1000;
+    /**
+     * How long the replay guard remembers an accepted counter: 1 hour. The stored counter is
+     * what refuses old codes; the guard only has to outlast the moment between reading and
+     * storing it, when a second request could read the same counter.
+     */
+    public static final Duration REPLAY_MEMORY = Duration.ofHours(1);
 
     private final Hotp hotp;
     private final int lookAhead;
+    private final int resyncWindow;
+    private final Clock clock;
+    private final AccountProtection protection;
 
     private HotpVerifier(Builder builder) {
         this.hotp = builder.hotp;
         this.lookAhead = builder.lookAhead;
+        this.resyncWindow = builder.resyncWindow;
+        this.clock = builder.clock;
+        this.protection = AccountProtection.resolve(builder.replayProtection, builder.replayGuard,
+                builder.attemptLimiting, builder.attemptLimiter, builder.clock);
     }
 
     /**
-     * Starts a builder with a look-ahead of {@value #DEFAULT_LOOK_AHEAD}.
+     * Starts a builder with a look-ahead of {@value #DEFAULT_LOOK_AHEAD}, a resynchronisation
+     * window of {@value #DEFAULT_RESYNC_WINDOW}, the system clock, and replay protection and
+     * attempt limiting on, with in-memory stores.
      *
      * @param hotp the code parameters to verify against
      * @return a new builder
@@ -63,10 +95,97 @@ public final class HotpVerifier {
         if (given == CodeInput.MALFORMED) {
             return Verification.malformed();
         }
-        long last = expectedCounter > Long.MAX_VALUE - lookAhead ? Long.MAX_VALUE : expectedCounter + lookAhead;
-        long matched = hotp.find(secret, given, expectedCounter, last);
+        long matched = hotp.find(secret, given, expectedCounter, windowEnd(expectedCounter, lookAhead));
         return matched < 0 ? Verification.invalid()
                 : Verification.valid(matched, (int) (matched - expectedCounter));
+    }
+
+    /**
+     * Checks a code for an account as {@link #verify(OtpSecret, CharSequence, long)} does, and
+     * also limits failed attempts and accepts each counter at most once, in the order
+     * {@link TotpVerifier#verify(String, OtpSecret, CharSequence)} describes: malformed input
+     * is answered without counting; a locked account is answered {@link Verification.Status#LOCKED}
+     * without computing a code; a matching counter that is not newer than the last one accepted
+     * for the account is {@link Verification.Status#REPLAYED}. Each store's check-and-update is
+     * atomic per account.
+     *
+     * @param accountId the account, as the application names it (one id per authenticator)
+     * @param secret the account's secret
+     * @param code the code as typed; any content, including {@code null}
+     * @param expectedCounter the counter stored for the account, 0 or more
+     * @return the outcome; after {@link Verification.Status#VALID}, store
+     *     {@link Verification#nextCounter()}
+     * @throws NullPointerException if {@code accountId} or {@code secret} is null
+     * @throws IllegalArgumentException if {@code expectedCounter} is negative
+     */
+    public Verification verify(String accountId, OtpSecret secret, CharSequence code, long expectedCounter) {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(secret, "secret");
+        Hotp.requireCounter(expectedCounter);
+        int given = CodeInput.parse(code, hotp.digits());
+        if (given == CodeInput.MALFORMED) {
+            return Verification.malformed();
+        }
+        Optional<Instant> lockedUntil = protection.beginAttempt(accountId);
+        if (lockedUntil.isPresent()) {
+            return Verification.locked(lockedUntil.get());
+        }
+        long matched = hotp.find(secret, given, expectedCounter, windowEnd(expectedCounter, lookAhead));
+        return accept(accountId, matched, expectedCounter);
+    }
+
+    /**
+     * Resynchronises a token whose counter ran beyond the look-ahead (RFC 4226 section 7.4):
+     * accepts two codes the user generated one after the other if they match two consecutive
+     * counters within the resynchronisation window after the expected counter. Guessing such a
+     * pair is far harder than guessing one code, and the call counts as one attempt for the
+     * {@link AttemptLimiter}; replay protection applies to the second code's counter. The whole
+     * window is evaluated in constant time.
+     *
+     * @param accountId the account, as the application names it (one id per authenticator)
+     * @param secret the account's secret
+     * @param firstCode the first of two consecutive codes, as typed; any content
+     * @param secondCode the code generated right after {@code firstCode}, as typed; any content
+     * @param expectedCounter the counter stored for the account, 0 or more
+     * @return {@link Verification.Status#VALID} with the second code's counter as the matched
+     *     counter (store {@link Verification#nextCounter()}), or why not: MALFORMED if either
+     *     input is not a code, LOCKED, INVALID if no consecutive pair matches, REPLAYED
+     * @throws NullPointerException if {@code accountId} or {@code secret} is null
+     * @throws IllegalArgumentException if {@code expectedCounter} is negative
+     */
+    public Verification resynchronize(String accountId, OtpSecret secret, CharSequence firstCode,
+            CharSequence secondCode, long expectedCounter) {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(secret, "secret");
+        Hotp.requireCounter(expectedCounter);
+        int first = CodeInput.parse(firstCode, hotp.digits());
+        int second = CodeInput.parse(secondCode, hotp.digits());
+        if (first == CodeInput.MALFORMED || second == CodeInput.MALFORMED) {
+            return Verification.malformed();
+        }
+        Optional<Instant> lockedUntil = protection.beginAttempt(accountId);
+        if (lockedUntil.isPresent()) {
+            return Verification.locked(lockedUntil.get());
+        }
+        // The second code's counter is one past the first's, so it must stay representable.
+        long lastFirst = Math.min(windowEnd(expectedCounter, resyncWindow), Long.MAX_VALUE - 1);
+        long matched = hotp.findPair(secret, first, second, expectedCounter, lastFirst);
+        return accept(accountId, matched, expectedCounter);
+    }
+
+    /** Turns a search result into the outcome, accepting a match at most once. */
+    private Verification accept(String accountId, long matched, long expectedCounter) {
+        if (matched < 0) {
+            return Verification.invalid();
+        }
+        return protection.acceptOnce(accountId, matched, clock.instant().plus(REPLAY_MEMORY))
+                ? Verification.valid(matched, (int) (matched - expectedCounter))
+                : Verification.replayed();
+    }
+
+    /** {@code expected + width}, stopping at {@link Long#MAX_VALUE}. */
+    private static long windowEnd(long expected, int width) {
+        return expected > Long.MAX_VALUE - width ? Long.MAX_VALUE : expected + width;
     }
 
     /**
@@ -81,17 +200,25 @@ public final class HotpVerifier {
     /**
      * Describes the verifier.
      *
-     * @return for example {@code "HotpVerifier[Hotp[SHA1, 6 digits], look-ahead 5]"}
+     * @return for example {@code "HotpVerifier[Hotp[SHA1, 6 digits], look-ahead 5,
+     *     resync window 100, replay guard on, attempt limiter on]"}
      */
     @Override
     public String toString() {
-        return "HotpVerifier[" + hotp + ", look-ahead " + lookAhead + "]";
+        return "HotpVerifier[" + hotp + ", look-ahead " + lookAhead + ", resync window " + resyncWindow
+                + ", " + protection + "]";
     }
 
     /** Builds {@link HotpVerifier} instances; not thread-safe. */
     public static final class Builder {
         private final Hotp hotp;
         private int lookAhead = DEFAULT_LOOK_AHEAD;
+        private int resyncWindow = DEFAULT_RESYNC_WINDOW;
+        private Clock clock = Clock.systemUTC();
+        private boolean replayProtection = true;
+        private ReplayGuard replayGuard;
+        private boolean attemptLimiting = true;
+        private AttemptLimiter attemptLimiter;
 
         private Builder(Hotp hotp) {
             this.hotp = hotp;
@@ -110,14 +237,100 @@ public final class HotpVerifier {
         }
 
         /**
+         * Sets how many counters beyond the expected one the first of the two codes given to
+         * {@link HotpVerifier#resynchronize(String, OtpSecret, CharSequence, CharSequence, long)}
+         * may be; default
+         * {@value HotpVerifier#DEFAULT_RESYNC_WINDOW}. Checked by {@link #build()}.
+         *
+         * @param counters 1 to 1000
+         * @return this builder
+         */
+        public Builder resyncWindow(int counters) {
+            this.resyncWindow = counters;
+            return this;
+        }
+
+        /**
+         * Sets the clock of the default stores and of replay-guard expiry; default
+         * {@link Clock#systemUTC()}. Tests inject a fixed clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         * @throws NullPointerException if {@code clock} is null
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets where accepted counters are remembered; default a new
+         * {@link ReplayGuard#inMemory()} guard on this builder's clock. Turns replay protection
+         * back on if it was switched off.
+         *
+         * @param replayGuard the guard
+         * @return this builder
+         * @throws NullPointerException if {@code replayGuard} is null
+         */
+        public Builder replayGuard(ReplayGuard replayGuard) {
+            this.replayGuard = Objects.requireNonNull(replayGuard, "replayGuard");
+            this.replayProtection = true;
+            return this;
+        }
+
+        /**
+         * Switches replay protection off: only the caller's stored counter then refuses old
+         * codes, and two requests reading the same counter can both accept one code.
+         *
+         * @return this builder
+         */
+        public Builder withoutReplayGuard() {
+            this.replayGuard = null;
+            this.replayProtection = false;
+            return this;
+        }
+
+        /**
+         * Sets where failed attempts are counted; default a new
+         * {@link AttemptLimiter#inMemory()} limiter on this builder's clock. Turns attempt
+         * limiting back on if it was switched off.
+         *
+         * @param attemptLimiter the limiter
+         * @return this builder
+         * @throws NullPointerException if {@code attemptLimiter} is null
+         */
+        public Builder attemptLimiter(AttemptLimiter attemptLimiter) {
+            this.attemptLimiter = Objects.requireNonNull(attemptLimiter, "attemptLimiter");
+            this.attemptLimiting = true;
+            return this;
+        }
+
+        /**
+         * Switches attempt limiting off: the account-aware methods then never lock. Only for
+         * callers that limit attempts themselves (NIST SP 800-63B 5.2.2 requires it).
+         *
+         * @return this builder
+         */
+        public Builder withoutAttemptLimiter() {
+            this.attemptLimiter = null;
+            this.attemptLimiting = false;
+            return this;
+        }
+
+        /**
          * Builds the verifier.
          *
          * @return the verifier
-         * @throws IllegalArgumentException if the look-ahead is not 0 to 50
+         * @throws IllegalArgumentException if the look-ahead is not 0 to 50 or the
+         *     resynchronisation window is not 1 to 1000
          */
         public HotpVerifier build() {
             if (lookAhead < 0 || lookAhead > MAX_LOOK_AHEAD) {
                 throw new IllegalArgumentException("lookAhead must be 0 to " + MAX_LOOK_AHEAD + ", was " + lookAhead);
+            }
+            if (resyncWindow < 1 || resyncWindow > MAX_RESYNC_WINDOW) {
+                throw new IllegalArgumentException("resyncWindow must be 1 to " + MAX_RESYNC_WINDOW
+                        + ", was " + resyncWindow);
             }
             return new HotpVerifier(this);
         }

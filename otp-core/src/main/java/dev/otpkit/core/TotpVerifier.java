@@ -70,8 +70,9 @@ public final class TotpVerifier {
 
     /**
      * Checks a code against the current time step and the steps of the window, with no memory
-     * of earlier calls: the same code is accepted again within its window. Use the account-aware
-     * verification to accept a code only once.
+     * of earlier calls: the same code is accepted again within its window, and failures are not
+     * limited. For logins use {@link #verify(String, OtpSecret, CharSequence)}, which accepts a
+     * code only once and limits attempts.
      *
      * @param secret the account's secret
      * @param code the code as typed; any content, including {@code null}
@@ -215,7 +216,8 @@ public final class TotpVerifier {
         }
 
         /**
-         * Sets the clock; default {@link Clock#systemUTC()}. Tests inject a fixed clock.
+         * Sets the clock, also used by the default in-memory stores; default
+         * {@link Clock#systemUTC()}. Tests inject a fixed clock.
          *
          * @param clock the clock
          * @return this builder

@@ -98,7 +98,9 @@ public final class Verification {
     /**
      * A refusal because the account is locked.
      *
-     * @param retryAfter the instant from which a new attempt will be considered
+     * @param retryAfter the instant from which a new attempt will be considered;
+     *     {@link Instant#MAX} when waiting will not help and the account stays locked until the
+     *     application unlocks it
      * @return the outcome
      * @throws NullPointerException if {@code retryAfter} is null
      */
@@ -162,7 +164,8 @@ public final class Verification {
     /**
      * Returns when a locked account may try again.
      *
-     * @return the instant for {@link Status#LOCKED}, empty otherwise
+     * @return the instant for {@link Status#LOCKED} ({@link Instant#MAX} if only the
+     *     application can unlock the account), empty otherwise
      */
     public Optional<Instant> retryAfter() {
         return Optional.ofNullable(retryAfter);
@@ -211,7 +214,7 @@ public final class Verification {
             case VALID:
                 return "Verification[VALID, counter " + matchedCounter + ", drift " + drift + "]";
             case LOCKED:
-                return "Verification[LOCKED until " + retryAfter + "]";
+                return "Verification[LOCKED until " + (Instant.MAX.equals(retryAfter) ? "reset" : retryAfter) + "]";
             default:
                 return "Verification[" + status + "]";
         }

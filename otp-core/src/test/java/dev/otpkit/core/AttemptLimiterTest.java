@@ -91,6 +91,7 @@ class AttemptLimiterTest {
             clock.advance(Duration.ofDays(1));
         }
         assertEquals(Optional.of(Instant.MAX), limiter.beginAttempt("alice"));
+        assertEquals("Verification[LOCKED until reset]", Verification.locked(Instant.MAX).toString());
         clock.advance(Duration.ofDays(365));
         assertEquals(Optional.of(Instant.MAX), limiter.beginAttempt("alice"));
         limiter.recordSuccess("alice");

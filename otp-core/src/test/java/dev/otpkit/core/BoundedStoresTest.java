@@ -8,7 +8,12 @@ import dev.otpkit.core.internal.InMemoryAttemptLimiter;
 import dev.otpkit.core.internal.InMemoryReplayGuard;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Floods the in-memory stores with far more accounts than they may hold. */
@@ -54,6 +59,29 @@ class BoundedStoresTest {
         }
         assertEquals(0, limiter.trackedAccounts());
         assertEquals(Optional.empty(), limiter.beginAttempt("someone-new"));
+    }
+
+    @Test
+    void limiterStaysWithinItsBoundUnderAParallelFlood() throws Exception {
+        InMemoryAttemptLimiter limiter = (InMemoryAttemptLimiter) AttemptLimiter.inMemoryBuilder()
+                .clock(clock).maxAccounts(BOUND).build();
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> refusals = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String prefix = "thread" + t + "-";
+                refusals.add(pool.submit(() -> flood(limiter, prefix)));
+            }
+            int refused = 0;
+            for (Future<Integer> future : refusals) {
+                refused += future.get();
+            }
+            assertEquals(BOUND, limiter.trackedAccounts());
+            assertEquals(threads * FLOOD - BOUND, refused, "every account admitted is counted once");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static int flood(AttemptLimiter limiter, String prefix) {

@@ -63,6 +63,14 @@ class ReplayGuardTest {
     }
 
     @Test
+    void keepsAStepAsLongAsAnyVerifierAskedFor() {
+        assertTrue(guard.tryAccept("alice", 100, NOW.plus(Duration.ofMinutes(5))), "a verifier with a wide window");
+        assertTrue(guard.tryAccept("alice", 101, NOW.plus(Duration.ofSeconds(60))), "one with a narrow window");
+        clock.advance(Duration.ofMinutes(2));
+        assertFalse(guard.tryAccept("alice", 101, NOW.plus(Duration.ofMinutes(5))), "still remembered");
+    }
+
+    @Test
     void rejectsNullArguments() {
         assertThrows(NullPointerException.class, () -> guard.tryAccept(null, 1, LATER));
         assertThrows(NullPointerException.class, () -> guard.tryAccept("alice", 1, null));

@@ -185,7 +185,8 @@ class TotpVerifierAccountTest {
     @Test
     void usesPluggedInStores() {
         MapBackedStores stores = new MapBackedStores();
-        TotpVerifier custom = TotpVerifier.builder(totp).clock(clock).replayGuard(stores).attemptLimiter(stores).build();
+        TotpVerifier custom =
+                TotpVerifier.builder(totp).clock(clock).replayGuard(stores).attemptLimiter(stores).build();
 
         assertTrue(custom.verify("alice", secret, codeAt(NOW)).isValid());
         assertEquals(totp.step(NOW), stores.lastSteps.get("alice"));

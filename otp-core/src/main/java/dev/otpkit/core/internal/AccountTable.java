@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -63,25 +62,46 @@ public final class AccountTable<E extends AccountTable.Entry> {
     }
 
     /**
+     * A change to one entry, made with the entry's monitor held. It receives two numbers so
+     * that callers can pass their arguments without a capturing lambda: no allocation per call.
+     *
+     * @param <E> the entry type
+     * @param <R> the answer type
+     */
+    @FunctionalInterface
+    public interface Action<E, R> {
+        /**
+         * Reads and changes the entry; must not touch the table.
+         *
+         * @param entry the account's entry
+         * @param first the caller's first argument
+         * @param second the caller's second argument
+         * @return the answer, not null
+         */
+        R apply(E entry, long first, long second);
+    }
+
+    /**
      * Runs {@code action} on the account's entry with its monitor held, creating the entry if
-     * the account has none or only a forgettable one. Afterwards the entry is dropped if it no longer matters.
+     * the account has none or only a forgettable one. Afterwards the entry is dropped if it no
+     * longer matters.
      *
      * @param accountId the account
      * @param nowMillis the current time, epoch milliseconds
-     * @param action reads and changes the entry; must not touch this table
-     * @param whenFull the answer when the account has no entry and the table is full of entries
-     *     that still matter; it receives the epoch milliseconds at which room may free up
+     * @param action the change
+     * @param first passed to {@code action}
+     * @param second passed to {@code action}
      * @param <R> the answer type
-     * @return what {@code action} or {@code whenFull} returned
+     * @return what {@code action} returned, or {@code null} if the account has no entry and the
+     *     table is full of entries that still matter (see {@link #roomFreesAtMillis()})
      */
-    public <R> R update(String accountId, long nowMillis, Function<? super E, R> action,
-            Function<Long, R> whenFull) {
+    public <R> R update(String accountId, long nowMillis, Action<? super E, R> action, long first, long second) {
         while (true) {
             E entry = entries.get(accountId);
             boolean fresh = false;
             if (entry == null) {
                 if (!reserveSlot(nowMillis)) {
-                    return whenFull.apply(nextSweepMillis);
+                    return null;
                 }
                 E created = newEntry.get();
                 entry = entries.putIfAbsent(accountId, created);
@@ -98,11 +118,21 @@ public final class AccountTable<E extends AccountTable.Entry> {
                 if (entry.removed || !fresh && removeIfForgettable(accountId, entry, nowMillis)) {
                     continue;
                 }
-                R result = action.apply(entry);
+                R result = action.apply(entry, first, second);
                 removeIfForgettable(accountId, entry, nowMillis);
                 return result;
             }
         }
+    }
+
+    /**
+     * Tells when a full table may have room again: the earliest time at which one of its
+     * entries becomes forgettable, as of the last sweep.
+     *
+     * @return epoch milliseconds; {@link Long#MAX_VALUE} if no entry will ever become forgettable
+     */
+    public long roomFreesAtMillis() {
+        return nextSweepMillis;
     }
 
     /**
@@ -136,22 +166,30 @@ public final class AccountTable<E extends AccountTable.Entry> {
     }
 
     private boolean reserveSlot(long nowMillis) {
-        if (size.incrementAndGet() <= maxAccounts) {
+        if (incrementBelowMax()) {
             return true;
         }
-        size.decrementAndGet();
         if (nowMillis >= nextSweepMillis && sweepLock.tryLock()) {
             try {
                 sweep(nowMillis);
             } finally {
                 sweepLock.unlock();
             }
-            if (size.incrementAndGet() <= maxAccounts) {
-                return true;
-            }
-            size.decrementAndGet();
+            return incrementBelowMax();
         }
         return false;
+    }
+
+    /** Takes a slot if one is free; never counts past the maximum, even for a moment. */
+    private boolean incrementBelowMax() {
+        int current;
+        do {
+            current = size.get();
+            if (current >= maxAccounts) {
+                return false;
+            }
+        } while (!size.compareAndSet(current, current + 1));
+        return true;
     }
 
     /** Drops every forgettable entry and notes when the next one will become forgettable. */

@@ -29,6 +29,30 @@ public final class InMemoryAttemptLimiter implements AttemptLimiter {
         long lockedUntilMillis = Long.MIN_VALUE;
         long lastFailureMillis = Long.MIN_VALUE;
 
+        /** Refuses the attempt if locked, else counts it as a failure, locking at the limit. */
+        Optional<Instant> begin(long now) {
+            if (consecutive >= maxConsecutiveFailures) {
+                return Optional.of(Instant.MAX);
+            }
+            if (now < lockedUntilMillis) {
+                return Optional.of(Instant.ofEpochMilli(lockedUntilMillis));
+            }
+            sinceLock++;
+            consecutive++;
+            lastFailureMillis = now;
+            if (sinceLock >= failuresBeforeLock || consecutive >= maxConsecutiveFailures) {
+                lockedUntilMillis = saturatedAdd(now, lockMillis(locks));
+                locks++;
+                sinceLock = 0;
+            }
+            return Optional.empty();
+        }
+
+        /** Forgets the failures and locks: the entry is then dropped. */
+        void clear() {
+            consecutive = 0;
+        }
+
         @Override
         protected long forgetAtMillis() {
             if (consecutive == 0) {
@@ -65,26 +89,13 @@ public final class InMemoryAttemptLimiter implements AttemptLimiter {
     public Optional<Instant> beginAttempt(String accountId) {
         Objects.requireNonNull(accountId, "accountId");
         long now = clock.millis();
-        return table.update(accountId, now, failures -> begin(failures, now),
-                freeAt -> Optional.of(instantOf(freeAt)));
-    }
-
-    private Optional<Instant> begin(Failures failures, long now) {
-        if (failures.consecutive >= maxConsecutiveFailures) {
-            return Optional.of(Instant.MAX);
+        Optional<Instant> answer =
+                table.update(accountId, now, (failures, time, unused) -> failures.begin(time), now, 0);
+        if (answer == null) {
+            // Full of accounts that still matter: fail closed until one of them is forgotten.
+            return Optional.of(instantOf(Math.max(table.roomFreesAtMillis(), now)));
         }
-        if (now < failures.lockedUntilMillis) {
-            return Optional.of(Instant.ofEpochMilli(failures.lockedUntilMillis));
-        }
-        failures.sinceLock++;
-        failures.consecutive++;
-        failures.lastFailureMillis = now;
-        if (failures.sinceLock >= failuresBeforeLock || failures.consecutive >= maxConsecutiveFailures) {
-            failures.lockedUntilMillis = saturatedAdd(now, lockMillis(failures.locks));
-            failures.locks++;
-            failures.sinceLock = 0;
-        }
-        return Optional.empty();
+        return answer;
     }
 
     /** The length of the lock that follows {@code earlierLocks} locks: doubling, capped. */
@@ -99,7 +110,7 @@ public final class InMemoryAttemptLimiter implements AttemptLimiter {
     @Override
     public void recordSuccess(String accountId) {
         Objects.requireNonNull(accountId, "accountId");
-        table.updateIfPresent(accountId, clock.millis(), failures -> failures.consecutive = 0);
+        table.updateIfPresent(accountId, clock.millis(), Failures::clear);
     }
 
     /**

@@ -18,6 +18,19 @@ public final class InMemoryReplayGuard implements ReplayGuard {
         long step = -1;
         long keepUntilMillis = Long.MIN_VALUE;
 
+        /**
+         * Accepts a strictly newer step and remembers it until {@code keepUntil} at least: a
+         * verifier with a wider window may have asked to keep the older step longer.
+         */
+        Boolean accept(long newStep, long keepUntil) {
+            if (newStep <= step) {
+                return Boolean.FALSE;
+            }
+            step = newStep;
+            keepUntilMillis = Math.max(keepUntilMillis, keepUntil);
+            return Boolean.TRUE;
+        }
+
         @Override
         protected long forgetAtMillis() {
             return keepUntilMillis;
@@ -39,14 +52,8 @@ public final class InMemoryReplayGuard implements ReplayGuard {
     public boolean tryAccept(String accountId, long step, Instant keepUntil) {
         Objects.requireNonNull(accountId, "accountId");
         long keepUntilMillis = toMillis(Objects.requireNonNull(keepUntil, "keepUntil"));
-        return table.update(accountId, clock.millis(), last -> {
-            if (step <= last.step) {
-                return false;
-            }
-            last.step = step;
-            last.keepUntilMillis = keepUntilMillis;
-            return true;
-        }, freeAt -> false);
+        Boolean accepted = table.update(accountId, clock.millis(), LastStep::accept, step, keepUntilMillis);
+        return accepted != null && accepted; // a full table refuses: failing closed
     }
 
     /**
