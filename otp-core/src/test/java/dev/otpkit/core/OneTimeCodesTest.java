@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpkit.core.Verification.Status;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OneTimeCodesTest {
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final TestClock clock = new TestClock(T0);
     private final OneTimeCodes codes = OneTimeCodes.builder().clock(clock).build();
 
     @ParameterizedTest
@@ -354,33 +351,6 @@ class OneTimeCodesTest {
             String key = accountId + "/" + scope;
             PendingCode pending = codes.get(key);
             return pending != null && pending.issueId().equals(issueId) && codes.remove(key, pending);
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
         }
     }
 }
