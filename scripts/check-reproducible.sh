@@ -11,11 +11,16 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# Copies the tracked and untracked-but-not-ignored files, so no target/ survives.
+# Copies the sources without any build output: in a git checkout the tracked and the
+# untracked-but-not-ignored files, elsewhere everything but target/ directories.
 copy_tree() {
   mkdir -p "$2"
-  (cd "$1" && git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf -) \
-    | tar -xf - -C "$2"
+  if git -C "$1" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    (cd "$1" && git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf -) \
+      | tar -xf - -C "$2"
+  else
+    tar -C "$1" --exclude=target --exclude=.git -cf - . | tar -xf - -C "$2"
+  fi
 }
 
 build_and_hash() {
