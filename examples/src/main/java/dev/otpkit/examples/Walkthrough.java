@@ -2,20 +2,30 @@ package dev.otpkit.examples;
 
 import dev.otpkit.backup.BackupCodeSet;
 import dev.otpkit.backup.BackupCodes;
+import dev.otpkit.core.AttemptLimiter;
+import dev.otpkit.core.EnrollmentConfirmation;
+import dev.otpkit.core.Enrollments;
 import dev.otpkit.core.IssuedCode;
 import dev.otpkit.core.OneTimeCodes;
 import dev.otpkit.core.OtpAuthUri;
 import dev.otpkit.core.OtpSecret;
+import dev.otpkit.core.PendingEnrollment;
+import dev.otpkit.core.SecretSealer;
 import dev.otpkit.core.Totp;
+import dev.otpkit.core.TotpCredential;
 import dev.otpkit.core.TotpVerifier;
+import dev.otpkit.core.UnsealException;
 import dev.otpkit.core.Verification;
 import dev.otpkit.qr.QrCode;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The life of one account, step by step, as an application using otpkit lives it: enrolment
- * with a QR code, a sign-in with a TOTP code, a sign-in with a backup code when the phone is
- * lost, and a code sent by email to confirm a sensitive action. Each step is one method that
+ * with a QR code confirmed by the first code of the user's app (and backup codes shown once), a
+ * sign-in with a TOTP code, a sign-in with a backup code when the phone is lost, and a code sent
+ * by email to confirm a sensitive action. Every step runs after the password check, which is
+ * the application's own. Each step is one method that
  * prints what happens and throws if otpkit does not behave as documented, so the process exits
  * non-zero and CI fails. Nothing printed is a secret or a code.
  *
@@ -30,9 +40,13 @@ public final class Walkthrough {
     /** Server-side settings, built once and shared by all steps as an application would. */
     private final Clock clock = Clock.systemUTC();
     private final Totp totp = Totp.builder().build();
-    private final TotpVerifier verifier = TotpVerifier.builder(totp).clock(clock).build();
-    private final BackupCodes backupCodes = BackupCodes.builder().build();
+    /** One limiter for every second factor, so guesses at any of them draw on one budget. */
+    private final AttemptLimiter limiter = AttemptLimiter.inMemory();
+    private final TotpVerifier verifier = TotpVerifier.builder(totp).clock(clock).attemptLimiter(limiter).build();
+    private final Enrollments enrollments = Enrollments.builder(verifier).build();
+    private final BackupCodes backupCodes = BackupCodes.builder().attemptLimiter(limiter).build();
     private final OneTimeCodes emailCodes = OneTimeCodes.builder().clock(clock).build();
+    private final SecretSealer sealer = SecretSealer.builder().key("2026-11", SecretSealer.generateKey()).build();
 
     private Walkthrough() {
     }
@@ -42,44 +56,58 @@ public final class Walkthrough {
      *
      * @param args ignored
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws UnsealException {
         requireModulePath();
         Walkthrough walkthrough = new Walkthrough();
-        OtpSecret secret = walkthrough.enrol();
-        walkthrough.signInWithTotp(secret);
+        String sealedSecret = walkthrough.enrol();
+        walkthrough.signInWithTotp(walkthrough.sealer.unseal(sealedSecret, ACCOUNT));
         walkthrough.signInWithBackupCode();
         walkthrough.confirmWithEmailCode();
         System.out.println("walkthrough complete");
     }
 
     /**
-     * Enrolment: the server makes a fresh secret for the account and shows it once as a QR code
-     * of its {@code otpauth://} URI, for the user to scan with an authenticator app. The
-     * application stores the secret (sealed) with the account; it never logs it.
+     * Enrolment: the server starts a pending enrolment (a fresh secret, shown once as a QR code
+     * of its {@code otpauth://} URI), and activates it only when the user types the first code
+     * their app shows. Then it shows the backup codes, once. The application stores the secret
+     * sealed; it never logs it.
+     *
+     * @return the active secret, sealed as the application would store it
      */
-    OtpSecret enrol() {
-        OtpSecret secret = OtpSecret.generate();
-        OtpAuthUri uri = OtpAuthUri.builder()
-                .secret(secret).issuer(ISSUER).account(ACCOUNT).parameters(totp).build();
+    String enrol() {
+        PendingEnrollment pending = enrollments.start(ACCOUNT, ISSUER, ACCOUNT);
+        OtpAuthUri uri = pending.uri();
         QrCode qr = QrCode.from(uri);
         byte[] png = qr.png();
 
-        // What the app scans must give it back the same secret and parameters.
+        // The phone scans the URI and shows its first code.
         OtpAuthUri scanned = OtpAuthUri.parse(uri.toUriString());
-        check(scanned.secret().equals(secret) && scanned.totp().digits() == totp.digits(),
-                "the scanned URI gives back the secret and the parameters");
-        System.out.printf("enrol %s: %s, QR code of %dx%d modules, PNG of %d bytes%n",
-                ACCOUNT, secret, qr.symbolSize(), qr.symbolSize(), png.length);
-        return secret;
+        check(scanned.equals(uri), "the scanned URI gives back the secret and the parameters");
+        String firstCode = scanned.totp().generate(scanned.secret(), clock.instant());
+
+        expect(enrollments.confirm(pending, otherCode(firstCode)).status(), EnrollmentConfirmation.Status.INVALID,
+                "a mistyped first code");
+        EnrollmentConfirmation confirmation = enrollments.confirm(pending, firstCode);
+        check(confirmation.isConfirmed(), "the first code confirms the enrolment, was " + confirmation);
+        TotpCredential credential = confirmation.credential().orElseThrow();
+        BackupCodeSet backupSet = backupCodes.generate(ACCOUNT);
+        System.out.printf("enrol %s: %s, QR code of %dx%d modules, PNG of %d bytes, expires %s;"
+                + " a mistyped first code: INVALID; the right one: CONFIRMED; %d backup codes shown once%n",
+                ACCOUNT, credential.secret(), qr.symbolSize(), qr.symbolSize(), png.length,
+                pending.expiresAt(), backupSet.codes().size());
+        return sealer.seal(credential.secret(), ACCOUNT);
     }
 
     /**
-     * Sign-in: the user types the code the phone shows. It is accepted once; the same code
-     * again is a replay; a wrong code is refused, and text that is not a code is an outcome
-     * too, never an exception.
+     * Sign-in: the user types the code the phone shows. The code that confirmed the enrolment is
+     * a replay; the phone's next code (one step ahead, inside the window) is accepted once; the
+     * same code again is a replay; a wrong code is refused, and text that is not a code is an
+     * outcome too, never an exception.
      */
     void signInWithTotp(OtpSecret secret) {
-        String phoneCode = totp.generate(secret, clock.instant());
+        expect(verifier.verify(ACCOUNT, secret, totp.generate(secret, clock.instant())).status(),
+                Verification.Status.REPLAYED, "the code that confirmed the enrolment");
+        String phoneCode = totp.generate(secret, clock.instant().plus(Duration.ofSeconds(30)));
 
         Verification accepted = verifier.verify(ACCOUNT, secret, phoneCode);
         expect(accepted.status(), Verification.Status.VALID, "the phone's code");
@@ -89,13 +117,15 @@ public final class Walkthrough {
                 Verification.Status.INVALID, "a wrong code");
         expect(verifier.verify(ACCOUNT, secret, "12345x").status(), Verification.Status.MALFORMED,
                 "not a code");
-        System.out.printf("sign in with the phone's code: VALID (drift %d steps); again: REPLAYED;"
+        System.out.printf("sign in with the confirming code: REPLAYED; with the phone's next code: VALID"
+                + " (drift %d steps); again: REPLAYED;"
                 + " a wrong code: INVALID; \"12345x\": MALFORMED%n", accepted.drift());
     }
 
     /**
-     * Recovery: at enrolment the user was shown backup codes once; only their Argon2id hashes
-     * are stored. With the phone lost, one code signs in, and is used up.
+     * Recovery: backup codes are shown once and only their Argon2id hashes are stored. With the
+     * phone lost, one code signs in, and is used up. (A new set replaces the one shown at
+     * enrolment, as "make new backup codes" in the account settings would.)
      */
     void signInWithBackupCode() {
         BackupCodeSet set = backupCodes.generate(ACCOUNT);
@@ -134,7 +164,7 @@ public final class Walkthrough {
         return code.substring(0, last) + changed;
     }
 
-    private static void expect(Verification.Status actual, Verification.Status expected, String input) {
+    private static void expect(Enum<?> actual, Enum<?> expected, String input) {
         check(actual == expected, "verifying " + input + " gave " + actual + ", expected " + expected);
     }
 
