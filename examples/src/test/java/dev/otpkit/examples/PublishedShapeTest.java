@@ -1,6 +1,5 @@
 package dev.otpkit.examples;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -20,7 +19,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.spi.ToolProvider;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,10 +54,14 @@ class PublishedShapeTest {
                 .descriptor();
 
         assertFalse(descriptor.isAutomatic(), module + " must have a module-info, not a jar name");
-        assertAll(descriptor.exports().stream().map(exported -> () -> {
-            assertEquals(module, exported.source(), "package exported by " + module);
-            assertFalse(exported.isQualified(), "qualified export of " + exported.source());
-        }));
+        // Exactly one export, the API package named like the module, to everyone: an empty
+        // set, a second package or a qualified export ("pkg to [m]") all fail here.
+        Set<String> exports = descriptor.exports().stream()
+                .map(exported -> exported.isQualified()
+                        ? exported.source() + " to " + new TreeSet<>(exported.targets())
+                        : exported.source())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(Set.of(module), exports, "packages exported by " + module);
     }
 
     @Test

@@ -13,16 +13,38 @@ import java.util.List;
  * {@code DELETE ... WHERE account_id = ? AND hash = ?} that reports whether it deleted a row.
  */
 public interface BackupCodeStore {
+    /**
+     * How many accounts' sets the {@link #inMemory()} store holds at most: 10,000, about 16 MB
+     * with sets of 10 codes.
+     */
+    int DEFAULT_MAX_ACCOUNTS = 10_000;
 
     /**
-     * Makes a store that keeps the hashes in this JVM's memory, lost on restart. It holds the
-     * sets of the accounts the application gave codes to, about 1.5 KB per set of 10; checking
-     * a code never adds an entry, so an attacker cannot grow it.
+     * Makes a store that keeps the hashes in this JVM's memory, lost on restart, for at most
+     * {@value #DEFAULT_MAX_ACCOUNTS} accounts; see {@link #inMemory(int)}.
      *
      * @return a new, empty store
      */
     static BackupCodeStore inMemory() {
-        return new InMemoryBackupCodeStore();
+        return inMemory(DEFAULT_MAX_ACCOUNTS);
+    }
+
+    /**
+     * Makes a store that keeps the hashes in this JVM's memory, lost on restart. It holds the
+     * sets of the accounts the application gave codes to, about 1.6 KB per set of 10; checking
+     * a code never adds an entry, so an attacker cannot grow it. It holds at most
+     * {@code maxAccounts} accounts' sets: when full, {@link #replace} refuses a set for a new
+     * account with an {@link IllegalStateException}, and so does
+     * {@link BackupCodes#generate(String)}. It never evicts a set, since that would silently
+     * take away an account's way to recover. Replacing an account's set keeps its place; an
+     * account whose last code is used or revoked frees it.
+     *
+     * @param maxAccounts the most accounts whose sets it holds at once, 1 or more
+     * @return a new, empty store
+     * @throws IllegalArgumentException if {@code maxAccounts} is less than 1
+     */
+    static BackupCodeStore inMemory(int maxAccounts) {
+        return new InMemoryBackupCodeStore(maxAccounts);
     }
 
     /**
@@ -33,6 +55,9 @@ public interface BackupCodeStore {
      * @param accountId the account
      * @param hashes the new set's PHC strings; empty to remove every code of the account
      * @throws NullPointerException if an argument or element is null
+     * @throws IllegalStateException if the store has no room for another account's set (the
+     *     bounded {@link #inMemory(int)} store when full); the account's codes are then
+     *     unchanged
      */
     void replace(String accountId, List<String> hashes);
 

@@ -79,7 +79,8 @@ public final class BackupCodes {
 
     /**
      * Starts a builder: 10 codes a set, {@link Argon2idCost#OWASP_MINIMUM}, a new
-     * {@link BackupCodeStore#inMemory()} store, a new {@link AttemptLimiter#inMemory()} limiter
+     * {@link BackupCodeStore#inMemory()} store (at most
+     * {@value BackupCodeStore#DEFAULT_MAX_ACCOUNTS} accounts), a new {@link AttemptLimiter#inMemory()} limiter
      * and a new {@link SecureRandom}.
      *
      * @return a new builder
@@ -129,6 +130,9 @@ public final class BackupCodes {
      * @param accountId the account
      * @return the codes, to show the user once, and their hashes
      * @throws NullPointerException if {@code accountId} is null
+     * @throws IllegalStateException if the store refuses the set: the default in-memory store
+     *     holds at most {@value BackupCodeStore#DEFAULT_MAX_ACCOUNTS} accounts and refuses a
+     *     new one when full (see {@link BackupCodeStore#inMemory(int)}); nothing is stored then
      */
     public BackupCodeSet generate(String accountId) {
         Objects.requireNonNull(accountId, "accountId");

@@ -344,6 +344,17 @@ class BackupCodesTest {
         assertTrue(backup.verify("alice", set.codes().get(0).toLowerCase()).isValid());
     }
 
+    @Test
+    void generateRefusesANewAccountWhenTheInMemoryStoreIsFull() {
+        BackupCodes backup = builder().store(BackupCodeStore.inMemory(1)).build();
+        BackupCodeSet alice = backup.generate("alice");
+
+        assertThrows(IllegalStateException.class, () -> backup.generate("bob"));
+        assertEquals(0, backup.remaining("bob"));
+        assertTrue(backup.verify("alice", alice.codes().get(0)).isValid(), "alice's set is never evicted");
+        assertEquals(10, backup.generate("alice").codes().size(), "alice may still replace her set");
+    }
+
     private static String salt(String phc) {
         return phc.split("\\$")[4];
     }

@@ -11,11 +11,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The arguments of one subcommand: {@code --name value} or {@code --name=value} options,
  * {@code --name} flags and positional arguments, with typed readers for the options the
- * subcommands share. Error messages never quote a value that could be a secret.
+ * subcommands share. Error messages never quote an argument, a value or an unknown option
+ * name, any of which could be a secret or a code pasted in the wrong place; they give its
+ * position instead.
  */
 final class Arguments {
     /** Latest instant accepted by {@code --time}: the last second of the year 9999. */
@@ -51,7 +54,9 @@ final class Arguments {
                     continue;
                 }
                 if (!valueOptions.contains(name)) {
-                    throw new UsageException("unknown option --" + name);
+                    // The name is not echoed: it could be a secret pasted after "--".
+                    throw new UsageException("unknown option (argument " + (i + 1) + " after the command);"
+                            + " this command takes " + optionList(valueOptions, flags));
                 }
                 String value;
                 if (equals >= 0) {
@@ -69,6 +74,13 @@ final class Arguments {
             }
         }
         return parsed;
+    }
+
+    /** The options a command takes, sorted, for example {@code "--count"}. */
+    private static String optionList(Set<String> valueOptions, Set<String> flags) {
+        Set<String> names = new TreeSet<>(valueOptions);
+        names.addAll(flags);
+        return names.isEmpty() ? "no options" : "--" + String.join(", --", names);
     }
 
     boolean helpRequested() {
@@ -125,8 +137,8 @@ final class Arguments {
         } catch (NumberFormatException notANumber) {
             // Reported below with the allowed range.
         }
-        throw new UsageException("--" + name + " must be a whole number from " + min + " to " + max
-                + ", was \"" + text + "\"");
+        // The value is not echoed: a code typed after the wrong option would land on stderr.
+        throw new UsageException("--" + name + " must be a whole number from " + min + " to " + max);
     }
 
     /** {@code --secret}, lenient Base32; secrets shorter than 128 bits are read, as old ones are. */
@@ -142,7 +154,7 @@ final class Arguments {
     HmacAlgorithm algorithm() throws UsageException {
         String name = value("algorithm", HmacAlgorithm.SHA1.uriName());
         return HmacAlgorithm.fromUriName(name).orElseThrow(() ->
-                new UsageException("--algorithm must be SHA1, SHA256 or SHA512, was \"" + name + "\""));
+                new UsageException("--algorithm must be SHA1, SHA256 or SHA512"));
     }
 
     int digits() throws UsageException {

@@ -64,7 +64,9 @@ public final class Main {
             case "-h":
                 return Usage.help(out);
             default:
-                return Usage.fail(err, "unknown command \"" + args[0] + "\"");
+                // Not echoed: a secret or a code pasted in the wrong place would land on stderr.
+                return Usage.fail(err, "unknown command (argument 1); the commands are enroll, code, verify,"
+                        + " backup, uri and help");
         }
     }
 }

@@ -255,15 +255,20 @@ class OtpCommandIT {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "''                                                   | no command given",
-        "frobnicate                                           | unknown command \"frobnicate\"",
+        "frobnicate                                           | unknown command (argument 1); the commands are enroll,",
+        "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ                     | unknown command (argument 1)",
         "backup --count 0                                     | --count must be a whole number from 1 to 100",
         "enroll --account alice                               | option --issuer is required",
         "enroll --issuer Demo                                 | option --account is required",
         "enroll --issuer A:B --account alice                  | issuer must not contain ':'",
-        "enroll --issuer Demo --account a --digits 9          | --digits must be a whole number from 6 to 8, was \"9\"",
+        "enroll --issuer Demo --account a --digits 9          | --digits must be a whole number from 6 to 8",
+        "enroll --issuer Demo --account a --digits GEZDGNBVGY3TQOJQ | --digits must be a whole number from 6 to 8",
+        "enroll --issuer Demo --account a --algorithm GEZDGNBVGY3TQOJQ | --algorithm must be SHA1, SHA256 or SHA512",
         "enroll --issuer Demo --account a --period 0          | --period must be a whole number from 1 to 86400",
         "enroll --issuer Demo --account a --algorithm MD5     | --algorithm must be SHA1, SHA256 or SHA512",
-        "enroll --issuer Demo --account a --colour red        | unknown option --colour",
+        "enroll --issuer Demo --account a --colour red        | unknown option (argument 5 after the command); this command takes --account, --algorithm,",
+        "code --GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ               | unknown option (argument 1 after the command)",
+        "backup --secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ      | unknown option (argument 1 after the command); this command takes --count",
         "enroll --issuer Demo --account a --issuer Other      | option --issuer is given more than once",
         "enroll --issuer Demo --account a extra               | 1 unexpected argument(s)",
         "enroll --issuer Demo --account                       | option --account needs a value",
@@ -276,6 +281,7 @@ class OtpCommandIT {
         "code --secret GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ --time soon | --time must be a whole number from 0",
         "verify --secret GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ     | expected one CODE, got 0",
         "verify --secret GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ --window 11 123456 | --window must be a whole number from 0 to 10",
+        "verify --secret GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ --window 287082 123456 | --window must be a whole number from 0 to 10",
         "uri                                                  | option --parse is required",
         "uri --parse https://example.com/?secret=GEZDGNBVGY3TQOJQ | not a usable otpauth URI: it does not start with otpauth://",
         "uri --parse otpauth://totp/a?secret=GEZDGNBVGY3TQOJQ1 | not a usable otpauth URI: the secret is not valid Base32",
@@ -291,6 +297,9 @@ class OtpCommandIT {
         assertTrue(errorLines.get(1).startsWith("usage: otp enroll"), run.stderr);
         assertFalse(run.stderr.contains("Exception") || run.stderr.contains("\tat "), run.stderr);
         assertFalse(run.stderr.contains("GEZDGNBVGY3TQOJQ"), "the secret is never echoed: " + run.stderr);
+        assertFalse(errorLines.get(0).contains("frobnicate") || errorLines.get(0).contains("colour")
+                || errorLines.get(0).contains("287082"),
+                "unknown text is never echoed: " + run.stderr);
     }
 
     @ParameterizedTest

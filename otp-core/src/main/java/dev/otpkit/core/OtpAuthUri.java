@@ -105,8 +105,9 @@ public final class OtpAuthUri {
      * any case, with or without '=' padding, and shorter than 128 bits (older systems issued 80);
      * the issuer in the label, in the {@code issuer} parameter or both (then they must agree),
      * with spaces after the label's ':'; the ':' written literally or as {@code %3A}; Unicode
-     * percent-encoded or raw; '+' in a parameter value read as a space, as form encoders
-     * write it (a '+' in the label is itself); unknown parameters (such as {@code image})
+     * percent-encoded (an escape is '%' and two ASCII hex digits) or raw; '+' in a parameter
+     * value read as a space, as form encoders write it (a '+' in the label is itself); unknown
+     * parameters (such as {@code image})
      * ignored, as are {@code period} on an HOTP URI and {@code counter} on a TOTP one;
      * surrounding whitespace ignored.
      *

@@ -133,6 +133,31 @@ class OtpAuthUriTest {
         assertEquals("jürgen", uri.account());
     }
 
+    @Test
+    void roundTripsSupplementaryCharactersWrittenRawOrPercentEncoded() {
+        // U+2D800 (a CJK ideograph, UTF-16 D876 DC00): as a char its low 16 bits would be D800,
+        // a surrogate, so a decoder that truncated the code point would refuse it.
+        String issuer = "Bank \uD876\uDC00";
+        String account = "\uD876\uDC00@example.com";
+        OtpAuthUri uri = OtpAuthUri.builder().secret(RFC_SECRET).issuer(issuer).account(account).build();
+        String encoded = uri.toUriString();
+        String raw = "otpauth://totp/Bank%20" + "\uD876\uDC00" + ":" + account + "?secret=" + RFC_BASE32
+                + "&issuer=Bank%20" + "\uD876\uDC00";
+
+        assertEquals(uri, OtpAuthUri.parse(encoded));
+        assertEquals(uri, OtpAuthUri.parse(raw));
+        assertEquals(Optional.of(issuer), OtpAuthUri.parse(raw).issuer());
+        assertEquals(account, OtpAuthUri.parse(raw).account());
+    }
+
+    @Test
+    void refusesAnUnpairedSurrogateWrittenRaw() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OtpAuthUri.parse("otpauth://totp/b\uD875ob?secret=" + RFC_BASE32));
+
+        assertTrue(e.getMessage().contains("unpaired surrogate at position 1"), e.getMessage());
+    }
+
     @ParameterizedTest
     @CsvSource({"sha256, SHA256", "SHA-512, SHA512", "Sha1, SHA1"})
     void parsesAlgorithmNamesInAnyCase(String name, HmacAlgorithm expected) {
@@ -191,6 +216,9 @@ class OtpAuthUriTest {
         "otpauth://totp/A:bob?secret=JBSWY3DPEHPK3PXP&issuer=B          | issuer parameter \"B\" differs from the label's issuer \"A\"",
         "otpauth://totp/bob?secret=JBSWY3DPEHPK3PXP&issuer=A%3AB        | issuer must not contain ':'",
         "otpauth://totp/b%zzob?secret=JBSWY3DPEHPK3PXP                  | label has a malformed percent escape at position 1",
+        "otpauth://totp/b%\u0664\u0661ob?secret=JBSWY3DPEHPK3PXP            | label has a malformed percent escape at position 1: '%' must be followed by two hex digits",
+        "otpauth://totp/b%\uFF14\uFF11ob?secret=JBSWY3DPEHPK3PXP            | label has a malformed percent escape at position 1",
+        "otpauth://totp/bob?secret=JBSWY3DPEHPK3PXP&issuer=%4\u0661        | issuer parameter has a malformed percent escape at position 0",
         "otpauth://totp/b%C3ob?secret=JBSWY3DPEHPK3PXP                  | label is not valid UTF-8",
         "otpauth://totp/bob?secret=JBSWY3DPEHPK3PXP#x                   | fragment",
     })

@@ -50,16 +50,17 @@ public final class PercentCodec {
      * @param what names the part being decoded in the error message, for example
      *     {@code "parameter issuer"}
      * @return the decoded text
-     * @throws IllegalArgumentException if an escape is not '%' and two hex digits, or the
-     *     bytes are not valid UTF-8
+     * @throws IllegalArgumentException if an escape is not '%' and two ASCII hex digits
+     *     ({@code 0-9 A-F a-f}), a raw character is an unpaired surrogate, or the bytes are not
+     *     valid UTF-8
      */
     public static String decode(CharSequence text, boolean plusIsSpace, String what) {
         ByteBuffer bytes = ByteBuffer.allocate(text.length() * 3);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '%') {
-                int high = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
-                int low = high >= 0 ? Character.digit(text.charAt(i + 2), 16) : -1;
+                int high = i + 2 < text.length() ? hexValue(text.charAt(i + 1)) : -1;
+                int low = high >= 0 ? hexValue(text.charAt(i + 2)) : -1;
                 if (low < 0) {
                     throw new IllegalArgumentException(what + " has a malformed percent escape at position " + i
                             + ": '%' must be followed by two hex digits");
@@ -69,7 +70,10 @@ public final class PercentCodec {
             } else if (c > 0x7F) {
                 // Some generators write Unicode raw (an IRI) rather than percent-encoded.
                 int codePoint = Character.codePointAt(text, i);
-                if (Character.isSurrogate((char) codePoint)) {
+                // A lone surrogate comes back as itself; a pair comes back as one supplementary
+                // code point, whose low 16 bits may look like a surrogate (U+2D800), so test the
+                // code point, not a char cast of it.
+                if (Character.isBmpCodePoint(codePoint) && Character.isSurrogate((char) codePoint)) {
                     throw new IllegalArgumentException(what + " has an unpaired surrogate at position " + i);
                 }
                 bytes.put(new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8));
@@ -88,6 +92,24 @@ public final class PercentCodec {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(what + " is not valid UTF-8 once percent-decoded");
         }
+    }
+
+    /**
+     * The value of an ASCII hex digit, or -1. Unlike {@link Character#digit(char, int)} this
+     * refuses other scripts' digits, such as Arabic-Indic or full-width ones, which RFC 3986
+     * does not allow in an escape.
+     */
+    private static int hexValue(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return -1;
     }
 
     private static boolean isKeptLiteral(int c) {
