@@ -9,6 +9,6 @@
 # The JDK is the one on the PATH, or $JAVA_HOME's if set. A full run takes about 6 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip package -pl otp-bench -am
+mvn -B -q -Dstyle.color=never -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip package -pl otp-bench -am
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 exec "$java" -cp otp-bench/target/benchmarks.jar dev.otpkit.bench.Compare "$@"
