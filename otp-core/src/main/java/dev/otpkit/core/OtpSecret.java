@@ -16,8 +16,9 @@ import java.util.Objects;
  * shorter secrets, as older systems issued, can be imported only through the methods named
  * {@code ...Legacy}.
  *
- * <p>The secret keeps its HMAC pad blocks pre-hashed per algorithm after first use, so
- * reusing one {@code OtpSecret} instance across verifications is the fast path.
+ * <p>The secret prepares its HMAC pad blocks per algorithm on first use, so reusing one
+ * {@code OtpSecret} instance across verifications is the fast path: verifying then allocates
+ * nothing.
  */
 public final class OtpSecret {
     /** Bits of a secret made by {@link #generate()}: 160, the length RFC 4226 recommends. */

@@ -1,21 +1,49 @@
 package dev.otpkit.core.internal;
 
+import dev.otpkit.core.HmacAlgorithm;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
 /**
- * Per-thread work space for the hash functions, so that computing a code allocates nothing.
- * Sized for the largest user: 80 message-schedule words (SHA-1, SHA-512) and an 8-word digest.
+ * Per-thread work space for {@link HmacKey}, so that computing a code allocates nothing and
+ * looks up no provider: one {@link MessageDigest} per algorithm, made on first use, and the
+ * buffers for the counter and the digests.
  */
 final class Scratch {
     private static final ThreadLocal<Scratch> PER_THREAD = ThreadLocal.withInitial(Scratch::new);
+    private static final HmacAlgorithm[] ALGORITHMS = HmacAlgorithm.values();
+    /** Longest digest of the supported algorithms: SHA-512's 64 bytes. */
+    private static final int MAX_DIGEST_LENGTH = 64;
 
-    final int[] intSchedule = new int[80];
-    final int[] intDigest = new int[8];
-    final long[] longSchedule = new long[80];
-    final long[] longDigest = new long[8];
+    /** The counter as 8 big-endian bytes. */
+    final byte[] counter = new byte[Long.BYTES];
+    /** The inner digest, then the HMAC. */
+    final byte[] output = new byte[MAX_DIGEST_LENGTH];
+    private final MessageDigest[] digests = new MessageDigest[ALGORITHMS.length];
 
     private Scratch() {
     }
 
     static Scratch get() {
         return PER_THREAD.get();
+    }
+
+    /** This thread's digest for {@code algorithm}, in its initial state. */
+    MessageDigest digest(HmacAlgorithm algorithm) {
+        MessageDigest digest = digests[algorithm.ordinal()];
+        if (digest == null) {
+            digest = newDigest(algorithm);
+            digests[algorithm.ordinal()] = digest;
+        }
+        return digest;
+    }
+
+    static MessageDigest newDigest(HmacAlgorithm algorithm) {
+        String name = "SHA-" + algorithm.uriName().substring("SHA".length());
+        try {
+            return MessageDigest.getInstance(name);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide " + name, e);
+        }
     }
 }

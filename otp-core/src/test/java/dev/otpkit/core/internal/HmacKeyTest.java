@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The hand-written HMAC engine against the JDK's {@link Mac}, an independent implementation. */
+/** otpkit's HMAC engine against the JDK's {@link Mac}, a separate implementation of RFC 2104. */
 class HmacKeyTest {
     private static final long[] EDGE_COUNTERS = {0, 1, 255, 256, 0xFFFF_FFFFL, 0x1_0000_0000L, Long.MAX_VALUE, -1};
 
