@@ -79,6 +79,8 @@ public final class TotpVerifier {
      * @return {@link Verification.Status#VALID} with the matched step and its drift,
      *     {@link Verification.Status#INVALID} or {@link Verification.Status#MALFORMED}
      * @throws NullPointerException if {@code secret} is null
+     * @throws IllegalArgumentException if the code is well-formed and the clock reads a time
+     *     before the code parameters' T0 (a misconfigured clock or T0, not user input)
      */
     public Verification verify(OtpSecret secret, CharSequence code) {
         Objects.requireNonNull(secret, "secret");
@@ -116,6 +118,9 @@ public final class TotpVerifier {
      * @param code the code as typed; any content, including {@code null}
      * @return the outcome; {@link Verification#isValid()} only for a first use of a matching code
      * @throws NullPointerException if {@code accountId} or {@code secret} is null
+     * @throws IllegalArgumentException if the code is well-formed and the clock reads a time
+     *     before the code parameters' T0 (a misconfigured clock or T0, not user input); the
+     *     attempt is then not counted
      */
     public Verification verify(String accountId, OtpSecret secret, CharSequence code) {
         Objects.requireNonNull(accountId, "accountId");
@@ -124,11 +129,12 @@ public final class TotpVerifier {
         if (given == CodeInput.MALFORMED) {
             return Verification.malformed();
         }
+        // Before the attempt is counted: a clock before T0 throws and must not cost a failure.
+        long current = totp.step(clock.instant());
         Optional<Instant> lockedUntil = protection.beginAttempt(accountId);
         if (lockedUntil.isPresent()) {
             return Verification.locked(lockedUntil.get());
         }
-        long current = totp.step(clock.instant());
         long matched = findInWindow(secret, given, current);
         if (matched < 0) {
             return Verification.invalid();
