@@ -45,6 +45,8 @@ public interface AttemptLimiter {
     Duration DEFAULT_FIRST_LOCK = Duration.ofMinutes(15);
     /** Longest lock in the default policy: 24 hours. */
     Duration DEFAULT_MAX_LOCK = Duration.ofHours(24);
+    /** Longest lock any in-memory configuration allows: 365 days. */
+    Duration MAX_LOCK = Duration.ofDays(365);
     /** Accounts the in-memory default tracks at most unless set: 100,000. */
     int DEFAULT_MAX_ACCOUNTS = 100_000;
 
@@ -131,8 +133,8 @@ public interface AttemptLimiter {
          * Sets the first lock's length and the cap that doubling lock lengths stop at; default
          * 15 minutes and 24 hours. Checked by {@link #build()}.
          *
-         * @param first the first lock, at least 1 second
-         * @param max the longest lock, at least {@code first}
+         * @param first the first lock, 1 second to 365 days
+         * @param max the longest lock, from {@code first} to 365 days
          * @return this builder
          * @throws NullPointerException if an argument is null
          */
@@ -183,8 +185,8 @@ public interface AttemptLimiter {
          * Builds the limiter.
          *
          * @return a new, empty limiter
-         * @throws IllegalArgumentException if failures before lock is not 1 to 100, the first
-         *     lock is shorter than 1 second, the longest lock is shorter than the first, the
+         * @throws IllegalArgumentException if failures before lock is not 1 to 100, a lock
+         *     duration is not 1 second to 365 days, the longest lock is shorter than the first, the
          *     consecutive-failure limit is not from failures before lock to 100, or the
          *     account bound is below 1
          */
@@ -193,9 +195,11 @@ public interface AttemptLimiter {
                 throw new IllegalArgumentException("failuresBeforeLock must be 1 to "
                         + MAX_CONSECUTIVE_FAILURES + ", was " + failuresBeforeLock);
             }
-            if (firstLock.compareTo(Duration.ofSeconds(1)) < 0 || maxLock.compareTo(firstLock) < 0) {
-                throw new IllegalArgumentException("lock durations must be at least 1 s and the longest"
-                        + " at least the first, were " + firstLock + " and " + maxLock);
+            // Capped so that toMillis() and the doubling of lock lengths cannot overflow.
+            if (firstLock.compareTo(Duration.ofSeconds(1)) < 0 || maxLock.compareTo(MAX_LOCK) > 0
+                    || maxLock.compareTo(firstLock) < 0) {
+                throw new IllegalArgumentException("lock durations must be 1 s to 365 days (PT8760H) with the"
+                        + " longest at least the first, were " + firstLock + " and " + maxLock);
             }
             if (maxConsecutiveFailures < failuresBeforeLock || maxConsecutiveFailures > MAX_CONSECUTIVE_FAILURES) {
                 throw new IllegalArgumentException("maxConsecutiveFailures must be " + failuresBeforeLock

@@ -161,6 +161,30 @@ class AttemptLimiterTest {
     }
 
     @Test
+    void refusesLockDurationsBeyondAYear() {
+        IllegalArgumentException huge = assertThrows(IllegalArgumentException.class, () -> AttemptLimiter
+                .inMemoryBuilder().lockDurations(Duration.ofHours(1), Duration.ofSeconds(Long.MAX_VALUE)).build());
+        assertEquals("lock durations must be 1 s to 365 days (PT8760H) with the longest at least the first,"
+                + " were PT1H and PT2562047788015215H30M7S", huge.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> AttemptLimiter.inMemoryBuilder()
+                .lockDurations(Duration.ofDays(366), Duration.ofDays(366)).build());
+        assertThrows(IllegalArgumentException.class, () -> AttemptLimiter.inMemoryBuilder()
+                .lockDurations(Duration.ofDays(1), AttemptLimiter.MAX_LOCK.plusMillis(1)).build());
+    }
+
+    @Test
+    void locksForAYearAtTheLongestAllowed() {
+        AttemptLimiter yearly = AttemptLimiter.inMemoryBuilder().clock(clock).failuresBeforeLock(1)
+                .lockDurations(AttemptLimiter.MAX_LOCK, AttemptLimiter.MAX_LOCK).build();
+        assertEquals(Optional.empty(), yearly.beginAttempt("alice"));
+        assertEquals(Optional.of(START.plus(AttemptLimiter.MAX_LOCK)), yearly.beginAttempt("alice"));
+        clock.advance(AttemptLimiter.MAX_LOCK);
+        assertEquals(Optional.empty(), yearly.beginAttempt("alice"));
+        assertEquals(Optional.of(clock.instant().plus(AttemptLimiter.MAX_LOCK)), yearly.beginAttempt("alice"),
+                "doubling stops at the cap rather than overflowing");
+    }
+
+    @Test
     void refusesBadLockDurationsAndBounds() {
         assertThrows(IllegalArgumentException.class, () -> AttemptLimiter.inMemoryBuilder()
                 .lockDurations(Duration.ofMillis(999), Duration.ofHours(1)).build());
