@@ -94,10 +94,14 @@ public interface AttemptLimiter {
 
     /**
      * Builds the in-memory limiter. It is bounded: it never tracks more than
-     * {@link #maxAccounts(int)} accounts. Accounts with no failures take no room, and an account
-     * with neither a lock nor a failure for as long as the longest lock is forgotten (its lock
-     * doubling starts over). If the table is full of accounts that still matter, a new account's
-     * attempt is refused as locked until room frees up: the limiter fails closed.
+     * {@link #maxAccounts(int)} accounts. Accounts with no failures take no room; an account's
+     * failures and lock history are kept until a success clears them, however long ago they
+     * were, so that pacing guesses never gets past {@value #MAX_CONSECUTIVE_FAILURES}
+     * consecutive failures. Nothing else is evicted: forgetting any count would break that
+     * guarantee. If the table is full, an attempt of an account it does not track is refused as
+     * locked (retry after one first lock) until a tracked account succeeds: the limiter fails
+     * closed. Size the bound above the number of accounts that may have failures outstanding at
+     * once, or back the SPI with your database.
      *
      * <p>Memory, measured on OpenJDK 17 (64-bit, compressed references) by filling a limiter
      * with one million accounts and comparing the heap after garbage collection: about 91 bytes

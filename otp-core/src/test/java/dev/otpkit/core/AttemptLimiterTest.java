@@ -99,11 +99,16 @@ class AttemptLimiterTest {
     }
 
     @Test
-    void forgetsFailuresAfterAQuietPeriodAsLongAsTheLongestLock() {
-        fail("alice", 4);
-        clock.advance(Duration.ofHours(24));
-        fail("alice", 4);
-        assertEquals(Optional.empty(), limiter.beginAttempt("alice"), "the count started over");
+    void neverForgetsFailuresWithoutASuccess() {
+        int allowed = 0;
+        for (int day = 0; day < 60; day++) {
+            for (int i = 0; i < 4; i++) {
+                allowed += limiter.beginAttempt("alice").isEmpty() ? 1 : 0;
+            }
+            clock.advance(Duration.ofDays(1));
+        }
+        assertEquals(AttemptLimiter.MAX_CONSECUTIVE_FAILURES, allowed, "4 guesses a day for 60 days");
+        assertEquals(Optional.of(Instant.MAX), limiter.beginAttempt("alice"));
     }
 
     @Test
