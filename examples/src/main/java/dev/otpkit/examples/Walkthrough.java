@@ -59,8 +59,9 @@ public final class Walkthrough {
     public static void main(String[] args) throws UnsealException {
         requireModulePath();
         Walkthrough walkthrough = new Walkthrough();
-        String sealedSecret = walkthrough.enrol();
-        walkthrough.signInWithTotp(walkthrough.sealer.unseal(sealedSecret, ACCOUNT));
+        StoredCredential stored = walkthrough.enrol();
+        walkthrough.signInWithTotp(TotpCredential.restore(stored.id(), ACCOUNT,
+                walkthrough.sealer.unseal(stored.sealedSecret(), ACCOUNT), walkthrough.totp, stored.confirmedStep()));
         walkthrough.signInWithBackupCode();
         walkthrough.confirmWithEmailCode();
         System.out.println("walkthrough complete");
@@ -72,9 +73,9 @@ public final class Walkthrough {
      * their app shows. Then it shows the backup codes, once. The application stores the secret
      * sealed; it never logs it.
      *
-     * @return the active secret, sealed as the application would store it
+     * @return the active credential, as the application would store it
      */
-    String enrol() {
+    StoredCredential enrol() {
         PendingEnrollment pending = enrollments.start(ACCOUNT, ISSUER, ACCOUNT);
         OtpAuthUri uri = pending.uri();
         QrCode qr = QrCode.from(uri);
@@ -95,7 +96,18 @@ public final class Walkthrough {
                 + " a mistyped first code: INVALID; the right one: CONFIRMED; %d backup codes shown once%n",
                 ACCOUNT, credential.secret(), qr.symbolSize(), qr.symbolSize(), png.length,
                 pending.expiresAt(), backupSet.codes().size());
-        return sealer.seal(credential.secret(), ACCOUNT);
+        return new StoredCredential(credential.id(), sealer.seal(credential.secret(), ACCOUNT),
+                credential.confirmedStep());
+    }
+
+    /**
+     * What the application stores of an active credential.
+     *
+     * @param id the credential's id
+     * @param sealedSecret the secret, sealed
+     * @param confirmedStep the time step whose code confirmed the enrolment
+     */
+    record StoredCredential(String id, String sealedSecret, long confirmedStep) {
     }
 
     /**
@@ -104,18 +116,19 @@ public final class Walkthrough {
      * same code again is a replay; a wrong code is refused, and text that is not a code is an
      * outcome too, never an exception.
      */
-    void signInWithTotp(OtpSecret secret) {
-        expect(verifier.verify(ACCOUNT, secret, totp.generate(secret, clock.instant())).status(),
+    void signInWithTotp(TotpCredential credential) {
+        OtpSecret secret = credential.secret();
+        expect(verifier.verify(credential, totp.generate(secret, clock.instant())).status(),
                 Verification.Status.REPLAYED, "the code that confirmed the enrolment");
         String phoneCode = totp.generate(secret, clock.instant().plus(Duration.ofSeconds(30)));
 
-        Verification accepted = verifier.verify(ACCOUNT, secret, phoneCode);
+        Verification accepted = verifier.verify(credential, phoneCode);
         expect(accepted.status(), Verification.Status.VALID, "the phone's code");
-        expect(verifier.verify(ACCOUNT, secret, phoneCode).status(), Verification.Status.REPLAYED,
+        expect(verifier.verify(credential, phoneCode).status(), Verification.Status.REPLAYED,
                 "the same code again");
-        expect(verifier.verify(ACCOUNT, secret, otherCode(phoneCode)).status(),
+        expect(verifier.verify(credential, otherCode(phoneCode)).status(),
                 Verification.Status.INVALID, "a wrong code");
-        expect(verifier.verify(ACCOUNT, secret, "12345x").status(), Verification.Status.MALFORMED,
+        expect(verifier.verify(credential, "12345x").status(), Verification.Status.MALFORMED,
                 "not a code");
         System.out.printf("sign in with the confirming code: REPLAYED; with the phone's next code: VALID"
                 + " (drift %d steps); again: REPLAYED;"

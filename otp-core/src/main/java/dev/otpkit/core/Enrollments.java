@@ -22,12 +22,14 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Confirmation checks the code exactly as a login does, through the login verifier's window,
- * clock, replay guard and attempt limiter (see {@link TotpVerifier#verify(String, OtpSecret,
- * CharSequence)}): failures count towards the account's lock, and the confirming code is
- * remembered so that it cannot be replayed at the first login. Until a new enrolment is
- * confirmed, the account's current credential keeps working; re-enrolment replaces it only when
- * the application persists the new confirmed credential.
+ * <p>Confirmation checks the code exactly as a login with the new credential does, through the
+ * login verifier's window, clock, replay guard and attempt limiter (see
+ * {@link TotpVerifier#verify(TotpCredential, CharSequence)}): failures count towards the
+ * account's lock, and the confirming code is remembered under the new credential's replay key,
+ * so that it cannot be replayed at the first login while logins with the account's current
+ * credential go on undisturbed. Until a new enrolment is confirmed, the account's current
+ * credential keeps working; re-enrolment replaces it only when the application persists the new
+ * confirmed credential.
  */
 public final class Enrollments {
     /** How long a pending enrolment lasts unless set: 10 minutes. */
@@ -68,7 +70,7 @@ public final class Enrollments {
     /**
      * Starts an enrolment with the login verifier's code parameters and a new 160-bit secret.
      *
-     * @param accountId the account, as the application names it (the key for replay and lock)
+     * @param accountId the account, as the application names it (the key for the attempt limit)
      * @param issuer the service name the user's app shows, without ':'
      * @param accountName the account name the user's app shows, such as an email address, without ':'
      * @return the pending enrolment, expiring after the configured time to live
@@ -119,7 +121,8 @@ public final class Enrollments {
             return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.EXPIRED);
         }
         Totp totp = pending.totp();
-        Verification verification = verifier.withTotp(totp).verify(pending.accountId(), pending.secret(), code);
+        Verification verification =
+                verifier.verify(totp, pending.accountId(), pending.replayKey(), pending.secret(), code);
         switch (verification.status()) {
             case VALID:
                 break;
@@ -136,7 +139,8 @@ public final class Enrollments {
             return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.ALREADY_CONFIRMED);
         }
         return EnrollmentConfirmation.confirmed(
-                TotpCredential.restore(pending.accountId(), pending.secret(), totp, verification.matchedCounter()));
+                TotpCredential.restore(pending.id(), pending.accountId(), pending.secret(), totp,
+                        verification.matchedCounter()));
     }
 
     private static String newId() {

@@ -15,8 +15,10 @@ import java.util.Objects;
  * nor an older code still inside the window can be used again. Implementations must be
  * thread-safe.
  *
- * <p>One account id names one authenticator: if an account has both a TOTP and an HOTP
- * authenticator, give them distinct ids (for example {@code "alice/totp"}).
+ * <p>One key names one authenticator: if an account has both a TOTP and an HOTP authenticator,
+ * give them distinct ids (for example {@code "alice/totp"}). Logins with a
+ * {@link TotpCredential} ({@link TotpVerifier#verify(TotpCredential, CharSequence)}) do so
+ * themselves, with the key {@code accountId + "/" + credential.id()}.
  */
 public interface ReplayGuard {
     /** Accounts the in-memory default tracks at most unless set: 100,000. */

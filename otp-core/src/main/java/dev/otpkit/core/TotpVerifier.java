@@ -125,31 +125,67 @@ public final class TotpVerifier {
     public Verification verify(String accountId, OtpSecret secret, CharSequence code) {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(secret, "secret");
-        int given = CodeInput.parse(code, totp.digits());
+        return verify(totp, accountId, accountId, secret, code);
+    }
+
+    /**
+     * Checks a login code against an enrolled credential: as
+     * {@link #verify(String, OtpSecret, CharSequence)}, with the credential's secret and code
+     * parameters and this verifier's window, clock and stores, except that accepted steps are
+     * remembered per credential, under the key {@code accountId + "/" + id} (see
+     * {@link TotpCredential#id()}). Failures still count towards the lock of the account, shared
+     * with its other authenticators; but an old and a new authenticator of one account, during a
+     * re-enrolment, do not refuse each other's codes as replays. Use the verifier the
+     * enrolment was confirmed through, so that the confirming code is refused.
+     *
+     * @param credential the account's active credential
+     * @param code the code as typed; any content, including {@code null}
+     * @return the outcome; {@link Verification#isValid()} only for a first use of a matching code
+     * @throws NullPointerException if {@code credential} is null
+     * @throws IllegalArgumentException if the code is well-formed and the clock reads a time
+     *     before the credential's T0; the attempt is then not counted
+     */
+    public Verification verify(TotpCredential credential, CharSequence code) {
+        Objects.requireNonNull(credential, "credential");
+        return verify(credential.totp(), credential.accountId(), credential.replayKey(), credential.secret(), code);
+    }
+
+    /**
+     * The account-aware check with explicit code parameters: attempts are limited per
+     * {@code accountId}, accepted steps remembered under {@code replayKey}. Takes the parameters
+     * rather than a verifier from {@link #withTotp}, so that a login allocates no verifier.
+     */
+    Verification verify(Totp codes, String accountId, String replayKey, OtpSecret secret, CharSequence code) {
+        int given = CodeInput.parse(code, codes.digits());
         if (given == CodeInput.MALFORMED) {
             return Verification.malformed();
         }
         // Before the attempt is counted: a clock before T0 throws and must not cost a failure.
-        long current = totp.step(clock.instant());
+        long current = codes.step(clock.instant());
         Optional<Instant> lockedUntil = protection.beginAttempt(accountId);
         if (lockedUntil.isPresent()) {
             return Verification.locked(lockedUntil.get());
         }
-        long matched = findInWindow(secret, given, current);
+        long matched = findInWindow(codes, secret, given, current);
         if (matched < 0) {
             return Verification.invalid();
         }
         // The step can be presented while it is inside the window: until stepsBehind steps after it.
-        Instant keepUntil = totp.stepStart(matched + stepsBehind + 1);
-        return protection.acceptOnce(accountId, matched, keepUntil)
+        Instant keepUntil = codes.stepStart(matched + stepsBehind + 1);
+        return protection.acceptOnce(accountId, replayKey, matched, keepUntil)
                 ? Verification.valid(matched, (int) (matched - current))
                 : Verification.replayed();
     }
 
     /** The step of the window around {@code current} whose code is {@code given}, or -1. */
     private long findInWindow(OtpSecret secret, int given, long current) {
+        return findInWindow(totp, secret, given, current);
+    }
+
+    /** The step of the window around {@code current} whose code under {@code codes} is {@code given}, or -1. */
+    private long findInWindow(Totp codes, OtpSecret secret, int given, long current) {
         long first = Math.max(0, current - stepsBehind);
-        return totp.hotp().find(secret, given, first, current + stepsAhead);
+        return codes.hotp().find(secret, given, first, current + stepsAhead);
     }
 
     /**

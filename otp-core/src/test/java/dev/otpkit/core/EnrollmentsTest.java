@@ -26,7 +26,7 @@ class EnrollmentsTest {
     }
 
     private Verification login(TotpCredential credential, String code) {
-        return loginVerifier.withTotp(credential.totp()).verify(credential.accountId(), credential.secret(), code);
+        return loginVerifier.verify(credential, code);
     }
 
     @Test
@@ -139,6 +139,30 @@ class EnrollmentsTest {
         clock.advance(Duration.ofSeconds(30));
         assertTrue(login(replaced, currentCode(replacement)).isValid(), "new credential logs in");
         assertNotEquals(active.secret(), replaced.secret());
+    }
+
+    @Test
+    void reEnrolmentAndLoginWithTheOldCredentialInOneStepDoNotClash() {
+        PendingEnrollment original = enrollments.start(ACCOUNT, "Example", "alice@example.com");
+        TotpCredential active = enrollments.confirm(original, currentCode(original)).credential().orElseThrow();
+        clock.advance(Duration.ofSeconds(30));
+
+        // Log in with the old app, then confirm the new one, within the same 30-second step.
+        PendingEnrollment replacement = enrollments.start(ACCOUNT, "Example", "alice@example.com");
+        assertTrue(login(active, currentCode(original)).isValid(), "login with the old credential");
+        EnrollmentConfirmation confirmed = enrollments.confirm(replacement, currentCode(replacement));
+        assertEquals(Status.CONFIRMED, confirmed.status(), "the new app's first code, same step");
+        TotpCredential replaced = confirmed.credential().orElseThrow();
+        assertEquals(replacement.id(), replaced.id());
+        clock.advance(Duration.ofSeconds(30));
+
+        // The other order: confirm a new enrolment, then log in with the still active one.
+        PendingEnrollment another = enrollments.start(ACCOUNT, "Example", "alice@example.com");
+        assertEquals(Status.CONFIRMED, enrollments.confirm(another, currentCode(another)).status());
+        assertTrue(login(replaced, currentCode(replacement)).isValid(), "login with the old credential, same step");
+
+        assertEquals(Verification.Status.REPLAYED, login(replaced, currentCode(replacement)).status(),
+                "a credential still refuses its own code twice");
     }
 
     @Test
