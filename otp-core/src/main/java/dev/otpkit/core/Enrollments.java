@@ -121,8 +121,8 @@ public final class Enrollments {
             return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.EXPIRED);
         }
         Totp totp = pending.totp();
-        Verification verification =
-                verifier.verify(totp, pending.accountId(), pending.replayKey(), pending.secret(), code);
+        Verification verification = verifier.verify(totp, pending.accountId(), pending.replayKey(),
+                TotpVerifier.NO_USED_STEP, pending.secret(), code);
         switch (verification.status()) {
             case VALID:
                 break;

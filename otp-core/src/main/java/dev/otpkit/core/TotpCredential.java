@@ -108,9 +108,9 @@ public final class TotpCredential {
     }
 
     /**
-     * Returns the time step whose code confirmed the enrolment. An application that keeps
-     * accepted steps in its own store seeds the account's last accepted step with it, so the
-     * confirming code is not accepted again at the first login.
+     * Returns the time step whose code confirmed the enrolment.
+     * {@link TotpVerifier#verify(TotpCredential, CharSequence)} refuses this step and older ones,
+     * so the confirming code is never accepted at a login, whatever the replay guard remembers.
      *
      * @return the step, 0 or more
      */

@@ -32,6 +32,8 @@ import java.util.Optional;
 public final class TotpVerifier {
     /** Most steps a window may reach behind or ahead: 10. */
     public static final int MAX_WINDOW = 10;
+    /** No step is used up in advance: every matching step is new to the caller. */
+    static final long NO_USED_STEP = -1;
 
     private final Totp totp;
     private final int stepsBehind;
@@ -125,7 +127,7 @@ public final class TotpVerifier {
     public Verification verify(String accountId, OtpSecret secret, CharSequence code) {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(secret, "secret");
-        return verify(totp, accountId, accountId, secret, code);
+        return verify(totp, accountId, accountId, NO_USED_STEP, secret, code);
     }
 
     /**
@@ -135,8 +137,10 @@ public final class TotpVerifier {
      * remembered per credential, under the key {@code accountId + "/" + id} (see
      * {@link TotpCredential#id()}). Failures still count towards the lock of the account, shared
      * with its other authenticators; but an old and a new authenticator of one account, during a
-     * re-enrolment, do not refuse each other's codes as replays. Use the verifier the
-     * enrolment was confirmed through, so that the confirming code is refused.
+     * re-enrolment, do not refuse each other's codes as replays. A step not after
+     * {@link TotpCredential#confirmedStep()} is {@link Verification.Status#REPLAYED} whatever the
+     * replay guard remembers, so the code that confirmed the enrolment (or an older one) never
+     * logs in, even after a restart or on a node whose guard never saw the confirmation.
      *
      * @param credential the account's active credential
      * @param code the code as typed; any content, including {@code null}
@@ -147,15 +151,19 @@ public final class TotpVerifier {
      */
     public Verification verify(TotpCredential credential, CharSequence code) {
         Objects.requireNonNull(credential, "credential");
-        return verify(credential.totp(), credential.accountId(), credential.replayKey(), credential.secret(), code);
+        return verify(credential.totp(), credential.accountId(), credential.replayKey(), credential.confirmedStep(),
+                credential.secret(), code);
     }
 
     /**
      * The account-aware check with explicit code parameters: attempts are limited per
-     * {@code accountId}, accepted steps remembered under {@code replayKey}. Takes the parameters
-     * rather than a verifier from {@link #withTotp}, so that a login allocates no verifier.
+     * {@code accountId}, accepted steps remembered under {@code replayKey}, and a step not after
+     * {@code usedStep} (or {@link #NO_USED_STEP}) is a replay whatever the guard says. Takes the
+     * parameters rather than a verifier from {@link #withTotp}, so that a login allocates no
+     * verifier.
      */
-    Verification verify(Totp codes, String accountId, String replayKey, OtpSecret secret, CharSequence code) {
+    Verification verify(Totp codes, String accountId, String replayKey, long usedStep, OtpSecret secret,
+            CharSequence code) {
         int given = CodeInput.parse(code, codes.digits());
         if (given == CodeInput.MALFORMED) {
             return Verification.malformed();
@@ -169,6 +177,9 @@ public final class TotpVerifier {
         long matched = findInWindow(codes, secret, given, current);
         if (matched < 0) {
             return Verification.invalid();
+        }
+        if (matched <= usedStep) {
+            return Verification.replayed(); // the failure stays counted, as for any replay
         }
         // The step can be presented while it is inside the window: until stepsBehind steps after it.
         Instant keepUntil = codes.stepStart(matched + stepsBehind + 1);

@@ -62,6 +62,24 @@ class EnrollmentsTest {
     }
 
     @Test
+    void theConfirmingCodeCannotLogInAfterARestart() {
+        PendingEnrollment pending = enrollments.start(ACCOUNT, "Example", "alice@example.com");
+        String previous = pending.totp().generate(pending.secret(), clock.instant().minusSeconds(30));
+        String code = currentCode(pending);
+        TotpCredential credential = enrollments.confirm(pending, code).credential().orElseThrow();
+
+        // Restarted (or another node): a verifier whose in-memory guard never saw the confirmation.
+        TotpVerifier restarted = TotpVerifier.builder(Totp.builder().build()).clock(clock).build();
+        TotpCredential restored = TotpCredential.restore(credential.id(), ACCOUNT, credential.secret(),
+                Totp.builder().build(), credential.confirmedStep());
+
+        assertEquals(Verification.Status.REPLAYED, restarted.verify(restored, code).status(), "the confirming code");
+        assertEquals(Verification.Status.REPLAYED, restarted.verify(restored, previous).status(), "an older code");
+        clock.advance(Duration.ofSeconds(30));
+        assertTrue(restarted.verify(restored, currentCode(pending)).isValid(), "the next code logs in");
+    }
+
+    @Test
     void refusesAWrongCode() {
         PendingEnrollment pending = enrollments.start(ACCOUNT, "Example", "alice@example.com");
         String right = currentCode(pending);
