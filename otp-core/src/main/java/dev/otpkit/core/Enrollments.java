@@ -104,11 +104,13 @@ public final class Enrollments {
 
     /**
      * Confirms a pending enrolment with the first code the user's app shows. In order: an
-     * expired enrolment is {@link EnrollmentConfirmation.Status#EXPIRED} whatever the code;
-     * the code is then checked as a login would be (malformed, locked, invalid or replayed);
-     * a matching code for an enrolment confirmed before is
-     * {@link EnrollmentConfirmation.Status#ALREADY_CONFIRMED}. Concurrent confirmations of one
-     * enrolment confirm it at most once.
+     * expired enrolment is {@link EnrollmentConfirmation.Status#EXPIRED} whatever the code; an
+     * enrolment confirmed before is {@link EnrollmentConfirmation.Status#ALREADY_CONFIRMED}
+     * whatever the code, which is then neither checked nor counted as an attempt (as far as the
+     * confirmations guard can tell, see {@link ReplayGuard#hasAccepted}); the code is then
+     * checked as a login would be (malformed, locked, invalid or replayed); a matching code for
+     * an enrolment confirmed meanwhile is {@code ALREADY_CONFIRMED} too. Concurrent
+     * confirmations of one enrolment confirm it at most once.
      *
      * @param pending the enrolment, as {@link #start} returned it or as restored
      * @param code the code as typed; any content, including {@code null}
@@ -119,6 +121,11 @@ public final class Enrollments {
         Objects.requireNonNull(pending, "pending");
         if (!clock.instant().isBefore(pending.expiresAt())) {
             return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.EXPIRED);
+        }
+        String confirmationKey = CONFIRMATION_KEY_PREFIX + pending.id();
+        if (confirmations.hasAccepted(confirmationKey, 0)) {
+            // Checked first: the same first code sent twice is not a replay, nor an attempt.
+            return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.ALREADY_CONFIRMED);
         }
         Totp totp = pending.totp();
         Verification verification = verifier.verify(totp, pending.accountId(), pending.replayKey(),
@@ -135,7 +142,7 @@ public final class Enrollments {
             default:
                 return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.INVALID);
         }
-        if (!confirmations.tryAccept(CONFIRMATION_KEY_PREFIX + pending.id(), 0, pending.expiresAt())) {
+        if (!confirmations.tryAccept(confirmationKey, 0, pending.expiresAt())) {
             return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.ALREADY_CONFIRMED);
         }
         return EnrollmentConfirmation.confirmed(
@@ -185,7 +192,9 @@ public final class Enrollments {
          * Sets where confirmed enrolments are remembered (under the key
          * {@code "enrollment:" + id}, until the enrolment expires), for example the database-backed
          * guard shared by a cluster; default a new in-memory {@link ReplayGuard} on the login
-         * verifier's clock.
+         * verifier's clock. A guard that keeps the default {@link ReplayGuard#hasAccepted}
+         * cannot tell a second submission of the confirming code from a replay: it gets
+         * {@link EnrollmentConfirmation.Status#REPLAYED} instead of {@code ALREADY_CONFIRMED}.
          *
          * @param confirmations the guard
          * @return this builder

@@ -40,6 +40,27 @@ public interface ReplayGuard {
     boolean tryAccept(String accountId, long step, Instant keepUntil);
 
     /**
+     * Tells, without changing anything, whether a step at least as new as {@code step} was
+     * accepted for the account and is still remembered: whether {@link #tryAccept} would now
+     * refuse {@code step} as a replay. Callers use it to answer precisely before doing any work
+     * (such as {@link Enrollments#confirm} for an enrolment confirmed before); only
+     * {@link #tryAccept} guarantees that a step is accepted at most once.
+     *
+     * <p>The default answers {@code false} ("not known"); an implementation that cannot read its
+     * store cheaply may keep it, and callers then learn of the earlier acceptance from
+     * {@link #tryAccept} alone.
+     *
+     * @param accountId the account, as the application names it
+     * @param step a TOTP time step or HOTP counter, 0 or more
+     * @return {@code true} if {@code step} or a newer one is remembered as accepted
+     * @throws NullPointerException if {@code accountId} is null
+     */
+    default boolean hasAccepted(String accountId, long step) {
+        Objects.requireNonNull(accountId, "accountId");
+        return false;
+    }
+
+    /**
      * Returns the in-memory guard with the system clock and room for
      * {@value #DEFAULT_MAX_ACCOUNTS} accounts.
      *

@@ -10,6 +10,7 @@ import dev.otpkit.core.EnrollmentConfirmation.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EnrollmentsTest {
@@ -102,14 +103,31 @@ class EnrollmentsTest {
     }
 
     @Test
-    void refusesAReplayedFirstCode() {
-        PendingEnrollment first = enrollments.start(ACCOUNT, "Example", "alice@example.com");
+    void theSameFirstCodeSentTwiceIsAlreadyConfirmedNotAFailure() {
+        AttemptLimiter oneFailureLocks = AttemptLimiter.inMemoryBuilder().clock(clock).failuresBeforeLock(1).build();
+        Enrollments strict = Enrollments.builder(
+                TotpVerifier.builder(Totp.builder().build()).clock(clock).attemptLimiter(oneFailureLocks).build()).build();
+        PendingEnrollment first = strict.start(ACCOUNT, "Example", "alice@example.com");
         String code = currentCode(first);
-        assertTrue(enrollments.confirm(first, code).isConfirmed());
+        assertTrue(strict.confirm(first, code).isConfirmed());
 
-        // Restored from storage, the same enrolment with the same code: the code was used.
+        // Restored from storage, the same enrolment with the same code, as a double submission.
         PendingEnrollment restored = PendingEnrollment.restore(first.id(), ACCOUNT, first.uri(), first.expiresAt());
-        assertEquals(Status.REPLAYED, enrollments.confirm(restored, code).status());
+        assertEquals(Status.ALREADY_CONFIRMED, strict.confirm(restored, code).status());
+        assertEquals(Status.ALREADY_CONFIRMED, strict.confirm(first, "000000").status(), "whatever the code");
+        assertEquals(Optional.empty(), oneFailureLocks.beginAttempt(ACCOUNT), "neither counted as a failure");
+    }
+
+    @Test
+    void aGuardThatCannotReadStillConfirmsAtMostOnce() {
+        ReplayGuard inMemory = ReplayGuard.inMemoryBuilder().clock(clock).build();
+        ReplayGuard writeOnly = inMemory::tryAccept;   // keeps the default hasAccepted: "not known"
+        Enrollments plain = Enrollments.builder(loginVerifier).confirmations(writeOnly).build();
+        PendingEnrollment pending = plain.start(ACCOUNT, "Example", "alice@example.com");
+        assertTrue(plain.confirm(pending, currentCode(pending)).isConfirmed());
+        assertEquals(Status.REPLAYED, plain.confirm(pending, currentCode(pending)).status());
+        clock.advance(Duration.ofSeconds(30));
+        assertEquals(Status.ALREADY_CONFIRMED, plain.confirm(pending, currentCode(pending)).status());
     }
 
     @Test
