@@ -104,9 +104,10 @@ public interface AttemptLimiter {
      * once, or back the SPI with your database.
      *
      * <p>Memory, measured on OpenJDK 17 (64-bit, compressed references) by filling a limiter
-     * with one million accounts and comparing the heap after garbage collection: about 91 bytes
-     * per tracked account plus its id string (64 bytes for an id of 20 ASCII characters), so
-     * about 155 MB for one million accounts, and at most about 16 MB at the default bound.
+     * with one million accounts and comparing the heap after garbage collection (the test class
+     * {@code MemoryFootprint}; see CONTRIBUTING.md): about 81 bytes per tracked account plus its
+     * id string (64 bytes for an id of 20 ASCII characters), so about 144 MB for one million
+     * accounts, and at most about 14 MB at the default bound.
      *
      * <p>Not thread-safe; the limiter it builds is.
      */

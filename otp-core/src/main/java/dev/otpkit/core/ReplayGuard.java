@@ -87,9 +87,10 @@ public interface ReplayGuard {
      * new accounts (fails closed) until the oldest entry expires.
      *
      * <p>Memory, measured on OpenJDK 17 (64-bit, compressed references) by filling a guard with
-     * one million accounts and comparing the heap after garbage collection: about 74 bytes per
-     * remembered account plus its id string (64 bytes for an id of 20 ASCII characters), so about
-     * 138 MB for one million accounts, and at most about 14 MB at the default bound.
+     * one million accounts and comparing the heap after garbage collection (the test class
+     * {@code MemoryFootprint}; see CONTRIBUTING.md): about 73 bytes per remembered account plus
+     * its id string (64 bytes for an id of 20 ASCII characters), so about 137 MB for one million
+     * accounts, and at most about 14 MB at the default bound.
      *
      * <p>Not thread-safe; the guard it builds is.
      */
