@@ -46,8 +46,6 @@ public final class Walkthrough {
     private final BackupCodes backupCodes = BackupCodes.builder().attemptLimiter(limiter).build();
     private final OneTimeCodes emailCodes = OneTimeCodes.builder().clock(clock).build();
     private final SecretSealer sealer = SecretSealer.builder().key("2026-11", SecretSealer.generateKey()).build();
-    /** The step whose code confirmed the enrolment, which the application stores with the sealed secret. */
-    private long confirmedStep;
 
     private Walkthrough() {
     }
@@ -60,8 +58,9 @@ public final class Walkthrough {
     public static void main(String[] args) throws UnsealException {
         requireModulePath();
         Walkthrough walkthrough = new Walkthrough();
-        String sealedSecret = walkthrough.enrol();
-        walkthrough.signInWithTotp(walkthrough.sealer.unseal(sealedSecret, ACCOUNT));
+        StoredCredential stored = walkthrough.enrol();
+        walkthrough.signInWithTotp(TotpCredential.restore(stored.id(), ACCOUNT,
+                walkthrough.sealer.unseal(stored.sealedSecret(), ACCOUNT), walkthrough.totp, stored.confirmedStep()));
         walkthrough.signInWithBackupCode();
         walkthrough.confirmWithEmailCode();
         System.out.println("walkthrough complete");
@@ -73,9 +72,9 @@ public final class Walkthrough {
      * their app shows. Then it shows the backup codes, once. The application stores the secret
      * sealed; it never logs it.
      *
-     * @return the active secret, sealed as the application would store it
+     * @return the active credential, as the application would store it
      */
-    String enrol() {
+    StoredCredential enrol() {
         PendingEnrollment pending = enrollments.start(ACCOUNT, ISSUER, ACCOUNT);
         OtpAuthUri uri = pending.uri();
         QrCode qr = QrCode.from(uri);
@@ -91,13 +90,23 @@ public final class Walkthrough {
         EnrollmentConfirmation confirmation = enrollments.confirm(pending, firstCode);
         check(confirmation.isConfirmed(), "the first code confirms the enrolment, was " + confirmation);
         TotpCredential credential = confirmation.credential().orElseThrow();
-        confirmedStep = credential.confirmedStep();
         BackupCodeSet backupSet = backupCodes.generate(ACCOUNT);
         System.out.printf("enrol %s: %s, QR code of %dx%d modules, PNG of %d bytes, expires %s;"
                 + " a mistyped first code: INVALID; the right one: CONFIRMED; %d backup codes shown once%n",
                 ACCOUNT, credential.secret(), qr.symbolSize(), qr.symbolSize(), png.length,
                 pending.expiresAt(), backupSet.codes().size());
-        return sealer.seal(credential.secret(), ACCOUNT);
+        return new StoredCredential(credential.id(), sealer.seal(credential.secret(), ACCOUNT),
+                credential.confirmedStep());
+    }
+
+    /**
+     * What the application stores of an active credential.
+     *
+     * @param id the credential's id
+     * @param sealedSecret the secret, sealed
+     * @param confirmedStep the time step whose code confirmed the enrolment
+     */
+    record StoredCredential(String id, String sealedSecret, long confirmedStep) {
     }
 
     /**
@@ -111,18 +120,20 @@ public final class Walkthrough {
      * boundary may fall between the confirmation and this sign-in, so "the code the phone shows
      * now" could be either.
      */
-    void signInWithTotp(OtpSecret secret) {
-        expect(verifier.verify(ACCOUNT, secret, totp.generateForStep(secret, confirmedStep)).status(),
+    void signInWithTotp(TotpCredential credential) {
+        OtpSecret secret = credential.secret();
+        long confirmedStep = credential.confirmedStep();
+        expect(verifier.verify(credential, totp.generateForStep(secret, confirmedStep)).status(),
                 Verification.Status.REPLAYED, "the code that confirmed the enrolment");
         String phoneCode = totp.generateForStep(secret, confirmedStep + 1);
 
-        Verification accepted = verifier.verify(ACCOUNT, secret, phoneCode);
+        Verification accepted = verifier.verify(credential, phoneCode);
         expect(accepted.status(), Verification.Status.VALID, "the phone's code");
-        expect(verifier.verify(ACCOUNT, secret, phoneCode).status(), Verification.Status.REPLAYED,
+        expect(verifier.verify(credential, phoneCode).status(), Verification.Status.REPLAYED,
                 "the same code again");
-        expect(verifier.verify(ACCOUNT, secret, otherCode(phoneCode)).status(),
+        expect(verifier.verify(credential, otherCode(phoneCode)).status(),
                 Verification.Status.INVALID, "a wrong code");
-        expect(verifier.verify(ACCOUNT, secret, "12345x").status(), Verification.Status.MALFORMED,
+        expect(verifier.verify(credential, "12345x").status(), Verification.Status.MALFORMED,
                 "not a code");
         System.out.printf("sign in with the confirming code: REPLAYED; with the phone's next code: VALID"
                 + " (drift %d steps); again: REPLAYED;"

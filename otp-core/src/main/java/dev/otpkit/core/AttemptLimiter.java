@@ -45,6 +45,8 @@ public interface AttemptLimiter {
     Duration DEFAULT_FIRST_LOCK = Duration.ofMinutes(15);
     /** Longest lock in the default policy: 24 hours. */
     Duration DEFAULT_MAX_LOCK = Duration.ofHours(24);
+    /** Longest lock any in-memory configuration allows: 365 days. */
+    Duration MAX_LOCK = Duration.ofDays(365);
     /** Accounts the in-memory default tracks at most unless set: 100,000. */
     int DEFAULT_MAX_ACCOUNTS = 100_000;
 
@@ -92,15 +94,20 @@ public interface AttemptLimiter {
 
     /**
      * Builds the in-memory limiter. It is bounded: it never tracks more than
-     * {@link #maxAccounts(int)} accounts. Accounts with no failures take no room, and an account
-     * with neither a lock nor a failure for as long as the longest lock is forgotten (its lock
-     * doubling starts over). If the table is full of accounts that still matter, a new account's
-     * attempt is refused as locked until room frees up: the limiter fails closed.
+     * {@link #maxAccounts(int)} accounts. Accounts with no failures take no room; an account's
+     * failures and lock history are kept until a success clears them, however long ago they
+     * were, so that pacing guesses never gets past {@value #MAX_CONSECUTIVE_FAILURES}
+     * consecutive failures. Nothing else is evicted: forgetting any count would break that
+     * guarantee. If the table is full, an attempt of an account it does not track is refused as
+     * locked (retry after one first lock) until a tracked account succeeds: the limiter fails
+     * closed. Size the bound above the number of accounts that may have failures outstanding at
+     * once, or back the SPI with your database.
      *
      * <p>Memory, measured on OpenJDK 17 (64-bit, compressed references) by filling a limiter
-     * with one million accounts and comparing the heap after garbage collection: about 91 bytes
-     * per tracked account plus its id string (64 bytes for an id of 20 ASCII characters), so
-     * about 155 MB for one million accounts, and at most about 16 MB at the default bound.
+     * with one million accounts and comparing the heap after garbage collection (the test class
+     * {@code MemoryFootprint}; see CONTRIBUTING.md): about 81 bytes per tracked account plus its
+     * id string (64 bytes for an id of 20 ASCII characters), so about 144 MB for one million
+     * accounts, and at most about 14 MB at the default bound.
      *
      * <p>Not thread-safe; the limiter it builds is.
      */
@@ -131,8 +138,8 @@ public interface AttemptLimiter {
          * Sets the first lock's length and the cap that doubling lock lengths stop at; default
          * 15 minutes and 24 hours. Checked by {@link #build()}.
          *
-         * @param first the first lock, at least 1 second
-         * @param max the longest lock, at least {@code first}
+         * @param first the first lock, 1 second to 365 days
+         * @param max the longest lock, from {@code first} to 365 days
          * @return this builder
          * @throws NullPointerException if an argument is null
          */
@@ -183,8 +190,8 @@ public interface AttemptLimiter {
          * Builds the limiter.
          *
          * @return a new, empty limiter
-         * @throws IllegalArgumentException if failures before lock is not 1 to 100, the first
-         *     lock is shorter than 1 second, the longest lock is shorter than the first, the
+         * @throws IllegalArgumentException if failures before lock is not 1 to 100, a lock
+         *     duration is not 1 second to 365 days, the longest lock is shorter than the first, the
          *     consecutive-failure limit is not from failures before lock to 100, or the
          *     account bound is below 1
          */
@@ -193,9 +200,11 @@ public interface AttemptLimiter {
                 throw new IllegalArgumentException("failuresBeforeLock must be 1 to "
                         + MAX_CONSECUTIVE_FAILURES + ", was " + failuresBeforeLock);
             }
-            if (firstLock.compareTo(Duration.ofSeconds(1)) < 0 || maxLock.compareTo(firstLock) < 0) {
-                throw new IllegalArgumentException("lock durations must be at least 1 s and the longest"
-                        + " at least the first, were " + firstLock + " and " + maxLock);
+            // Capped so that toMillis() and the doubling of lock lengths cannot overflow.
+            if (firstLock.compareTo(Duration.ofSeconds(1)) < 0 || maxLock.compareTo(MAX_LOCK) > 0
+                    || maxLock.compareTo(firstLock) < 0) {
+                throw new IllegalArgumentException("lock durations must be 1 s to 365 days (PT8760H) with the"
+                        + " longest at least the first, were " + firstLock + " and " + maxLock);
             }
             if (maxConsecutiveFailures < failuresBeforeLock || maxConsecutiveFailures > MAX_CONSECUTIVE_FAILURES) {
                 throw new IllegalArgumentException("maxConsecutiveFailures must be " + failuresBeforeLock

@@ -18,7 +18,7 @@ public final class EnrollmentConfirmation {
         INVALID,
         /** The input was not a code of the enrolment's length. */
         MALFORMED,
-        /** The code matched but was already used for this account. */
+        /** The code matched but was already used with this enrolment's secret. */
         REPLAYED,
         /** Too many failures: the account is locked; the code was not checked. */
         LOCKED,

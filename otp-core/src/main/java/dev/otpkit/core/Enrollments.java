@@ -22,12 +22,14 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Confirmation checks the code exactly as a login does, through the login verifier's window,
- * clock, replay guard and attempt limiter (see {@link TotpVerifier#verify(String, OtpSecret,
- * CharSequence)}): failures count towards the account's lock, and the confirming code is
- * remembered so that it cannot be replayed at the first login. Until a new enrolment is
- * confirmed, the account's current credential keeps working; re-enrolment replaces it only when
- * the application persists the new confirmed credential.
+ * <p>Confirmation checks the code exactly as a login with the new credential does, through the
+ * login verifier's window, clock, replay guard and attempt limiter (see
+ * {@link TotpVerifier#verify(TotpCredential, CharSequence)}): failures count towards the
+ * account's lock, and the confirming code is remembered under the new credential's replay key,
+ * so that it cannot be replayed at the first login while logins with the account's current
+ * credential go on undisturbed. Until a new enrolment is confirmed, the account's current
+ * credential keeps working; re-enrolment replaces it only when the application persists the new
+ * confirmed credential.
  */
 public final class Enrollments {
     /** How long a pending enrolment lasts unless set: 10 minutes. */
@@ -68,7 +70,7 @@ public final class Enrollments {
     /**
      * Starts an enrolment with the login verifier's code parameters and a new 160-bit secret.
      *
-     * @param accountId the account, as the application names it (the key for replay and lock)
+     * @param accountId the account, as the application names it (the key for the attempt limit)
      * @param issuer the service name the user's app shows, without ':'
      * @param accountName the account name the user's app shows, such as an email address, without ':'
      * @return the pending enrolment, expiring after the configured time to live
@@ -102,11 +104,13 @@ public final class Enrollments {
 
     /**
      * Confirms a pending enrolment with the first code the user's app shows. In order: an
-     * expired enrolment is {@link EnrollmentConfirmation.Status#EXPIRED} whatever the code;
-     * the code is then checked as a login would be (malformed, locked, invalid or replayed);
-     * a matching code for an enrolment confirmed before is
-     * {@link EnrollmentConfirmation.Status#ALREADY_CONFIRMED}. Concurrent confirmations of one
-     * enrolment confirm it at most once.
+     * expired enrolment is {@link EnrollmentConfirmation.Status#EXPIRED} whatever the code; an
+     * enrolment confirmed before is {@link EnrollmentConfirmation.Status#ALREADY_CONFIRMED}
+     * whatever the code, which is then neither checked nor counted as an attempt (as far as the
+     * confirmations guard can tell, see {@link ReplayGuard#hasAccepted}); the code is then
+     * checked as a login would be (malformed, locked, invalid or replayed); a matching code for
+     * an enrolment confirmed meanwhile is {@code ALREADY_CONFIRMED} too. Concurrent
+     * confirmations of one enrolment confirm it at most once.
      *
      * @param pending the enrolment, as {@link #start} returned it or as restored
      * @param code the code as typed; any content, including {@code null}
@@ -118,8 +122,14 @@ public final class Enrollments {
         if (!clock.instant().isBefore(pending.expiresAt())) {
             return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.EXPIRED);
         }
+        String confirmationKey = CONFIRMATION_KEY_PREFIX + pending.id();
+        if (confirmations.hasAccepted(confirmationKey, 0)) {
+            // Checked first: the same first code sent twice is not a replay, nor an attempt.
+            return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.ALREADY_CONFIRMED);
+        }
         Totp totp = pending.totp();
-        Verification verification = verifier.withTotp(totp).verify(pending.accountId(), pending.secret(), code);
+        Verification verification = verifier.verify(totp, pending.accountId(), pending.replayKey(),
+                TotpVerifier.NO_USED_STEP, pending.secret(), code);
         switch (verification.status()) {
             case VALID:
                 break;
@@ -132,11 +142,12 @@ public final class Enrollments {
             default:
                 return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.INVALID);
         }
-        if (!confirmations.tryAccept(CONFIRMATION_KEY_PREFIX + pending.id(), 0, pending.expiresAt())) {
+        if (!confirmations.tryAccept(confirmationKey, 0, pending.expiresAt())) {
             return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.ALREADY_CONFIRMED);
         }
         return EnrollmentConfirmation.confirmed(
-                TotpCredential.restore(pending.accountId(), pending.secret(), totp, verification.matchedCounter()));
+                TotpCredential.restore(pending.id(), pending.accountId(), pending.secret(), totp,
+                        verification.matchedCounter()));
     }
 
     private static String newId() {
@@ -181,7 +192,9 @@ public final class Enrollments {
          * Sets where confirmed enrolments are remembered (under the key
          * {@code "enrollment:" + id}, until the enrolment expires), for example the database-backed
          * guard shared by a cluster; default a new in-memory {@link ReplayGuard} on the login
-         * verifier's clock.
+         * verifier's clock. A guard that keeps the default {@link ReplayGuard#hasAccepted}
+         * cannot tell a second submission of the confirming code from a replay: it gets
+         * {@link EnrollmentConfirmation.Status#REPLAYED} instead of {@code ALREADY_CONFIRMED}.
          *
          * @param confirmations the guard
          * @return this builder

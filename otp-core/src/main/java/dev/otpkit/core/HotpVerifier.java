@@ -178,7 +178,7 @@ public final class HotpVerifier {
         if (matched < 0) {
             return Verification.invalid();
         }
-        return protection.acceptOnce(accountId, matched, clock.instant().plus(REPLAY_MEMORY))
+        return protection.acceptOnce(accountId, accountId, matched, clock.instant().plus(REPLAY_MEMORY))
                 ? Verification.valid(matched, (int) (matched - expectedCounter))
                 : Verification.replayed();
     }

@@ -18,6 +18,7 @@ public final class PendingEnrollment {
     private final String accountId;
     private final OtpAuthUri uri;
     private final Instant expiresAt;
+    private final String replayKey;
 
     private PendingEnrollment(String id, String accountId, OtpAuthUri uri, Instant expiresAt) {
         this.id = Objects.requireNonNull(id, "id");
@@ -27,6 +28,10 @@ public final class PendingEnrollment {
         if (uri.type() != OtpAuthUri.Type.TOTP) {
             throw new IllegalArgumentException("an enrolment is for TOTP, the URI is " + uri.type());
         }
+        if (id.isEmpty()) {
+            throw new IllegalArgumentException("id must not be empty");
+        }
+        this.replayKey = TotpCredential.replayKey(accountId, id);
     }
 
     static PendingEnrollment start(String id, String accountId, OtpAuthUri uri, Instant expiresAt) {
@@ -42,7 +47,7 @@ public final class PendingEnrollment {
      * @param expiresAt when the enrolment expires
      * @return the pending enrolment
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if the URI is not a TOTP URI
+     * @throws IllegalArgumentException if the URI is not a TOTP URI or the id is empty
      */
     public static PendingEnrollment restore(String id, String accountId, OtpAuthUri uri, Instant expiresAt) {
         return new PendingEnrollment(id, accountId, uri, expiresAt);
@@ -50,12 +55,22 @@ public final class PendingEnrollment {
 
     /**
      * Returns the random id that tells this enrolment from any other, so that it is confirmed
-     * at most once.
+     * at most once; the credential it makes keeps it as {@link TotpCredential#id()}.
      *
      * @return 26 Base32 characters (128 random bits)
      */
     public String id() {
         return id;
+    }
+
+    /**
+     * Returns the key under which the replay guard remembers accepted steps of the credential
+     * this enrolment makes, so that confirming and logging in share it.
+     *
+     * @return the credential's replay key
+     */
+    String replayKey() {
+        return replayKey;
     }
 
     /**

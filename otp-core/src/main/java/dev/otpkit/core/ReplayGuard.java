@@ -15,8 +15,10 @@ import java.util.Objects;
  * nor an older code still inside the window can be used again. Implementations must be
  * thread-safe.
  *
- * <p>One account id names one authenticator: if an account has both a TOTP and an HOTP
- * authenticator, give them distinct ids (for example {@code "alice/totp"}).
+ * <p>One key names one authenticator: if an account has both a TOTP and an HOTP authenticator,
+ * give them distinct ids (for example {@code "alice/totp"}). Logins with a
+ * {@link TotpCredential} ({@link TotpVerifier#verify(TotpCredential, CharSequence)}) do so
+ * themselves, with the key {@code accountId + "/" + credential.id()}.
  */
 public interface ReplayGuard {
     /** Accounts the in-memory default tracks at most unless set: 100,000. */
@@ -36,6 +38,27 @@ public interface ReplayGuard {
      * @throws NullPointerException if {@code accountId} or {@code keepUntil} is null
      */
     boolean tryAccept(String accountId, long step, Instant keepUntil);
+
+    /**
+     * Tells, without changing anything, whether a step at least as new as {@code step} was
+     * accepted for the account and is still remembered: whether {@link #tryAccept} would now
+     * refuse {@code step} as a replay. Callers use it to answer precisely before doing any work
+     * (such as {@link Enrollments#confirm} for an enrolment confirmed before); only
+     * {@link #tryAccept} guarantees that a step is accepted at most once.
+     *
+     * <p>The default answers {@code false} ("not known"); an implementation that cannot read its
+     * store cheaply may keep it, and callers then learn of the earlier acceptance from
+     * {@link #tryAccept} alone.
+     *
+     * @param accountId the account, as the application names it
+     * @param step a TOTP time step or HOTP counter, 0 or more
+     * @return {@code true} if {@code step} or a newer one is remembered as accepted
+     * @throws NullPointerException if {@code accountId} is null
+     */
+    default boolean hasAccepted(String accountId, long step) {
+        Objects.requireNonNull(accountId, "accountId");
+        return false;
+    }
 
     /**
      * Returns the in-memory guard with the system clock and room for
@@ -64,9 +87,10 @@ public interface ReplayGuard {
      * new accounts (fails closed) until the oldest entry expires.
      *
      * <p>Memory, measured on OpenJDK 17 (64-bit, compressed references) by filling a guard with
-     * one million accounts and comparing the heap after garbage collection: about 74 bytes per
-     * remembered account plus its id string (64 bytes for an id of 20 ASCII characters), so about
-     * 138 MB for one million accounts, and at most about 14 MB at the default bound.
+     * one million accounts and comparing the heap after garbage collection (the test class
+     * {@code MemoryFootprint}; see CONTRIBUTING.md): about 73 bytes per remembered account plus
+     * its id string (64 bytes for an id of 20 ASCII characters), so about 137 MB for one million
+     * accounts, and at most about 14 MB at the default bound.
      *
      * <p>Not thread-safe; the guard it builds is.
      */

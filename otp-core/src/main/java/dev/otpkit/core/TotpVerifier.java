@@ -32,6 +32,8 @@ import java.util.Optional;
 public final class TotpVerifier {
     /** Most steps a window may reach behind or ahead: 10. */
     public static final int MAX_WINDOW = 10;
+    /** No step is used up in advance: every matching step is new to the caller. */
+    static final long NO_USED_STEP = -1;
 
     private final Totp totp;
     private final int stepsBehind;
@@ -79,6 +81,8 @@ public final class TotpVerifier {
      * @return {@link Verification.Status#VALID} with the matched step and its drift,
      *     {@link Verification.Status#INVALID} or {@link Verification.Status#MALFORMED}
      * @throws NullPointerException if {@code secret} is null
+     * @throws IllegalArgumentException if the code is well-formed and the clock reads a time
+     *     before the code parameters' T0 (a misconfigured clock or T0, not user input)
      */
     public Verification verify(OtpSecret secret, CharSequence code) {
         Objects.requireNonNull(secret, "secret");
@@ -116,34 +120,83 @@ public final class TotpVerifier {
      * @param code the code as typed; any content, including {@code null}
      * @return the outcome; {@link Verification#isValid()} only for a first use of a matching code
      * @throws NullPointerException if {@code accountId} or {@code secret} is null
+     * @throws IllegalArgumentException if the code is well-formed and the clock reads a time
+     *     before the code parameters' T0 (a misconfigured clock or T0, not user input); the
+     *     attempt is then not counted
      */
     public Verification verify(String accountId, OtpSecret secret, CharSequence code) {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(secret, "secret");
-        int given = CodeInput.parse(code, totp.digits());
+        return verify(totp, accountId, accountId, NO_USED_STEP, secret, code);
+    }
+
+    /**
+     * Checks a login code against an enrolled credential: as
+     * {@link #verify(String, OtpSecret, CharSequence)}, with the credential's secret and code
+     * parameters and this verifier's window, clock and stores, except that accepted steps are
+     * remembered per credential, under the key {@code accountId + "/" + id} (see
+     * {@link TotpCredential#id()}). Failures still count towards the lock of the account, shared
+     * with its other authenticators; but an old and a new authenticator of one account, during a
+     * re-enrolment, do not refuse each other's codes as replays. A step not after
+     * {@link TotpCredential#confirmedStep()} is {@link Verification.Status#REPLAYED} whatever the
+     * replay guard remembers, so the code that confirmed the enrolment (or an older one) never
+     * logs in, even after a restart or on a node whose guard never saw the confirmation.
+     *
+     * @param credential the account's active credential
+     * @param code the code as typed; any content, including {@code null}
+     * @return the outcome; {@link Verification#isValid()} only for a first use of a matching code
+     * @throws NullPointerException if {@code credential} is null
+     * @throws IllegalArgumentException if the code is well-formed and the clock reads a time
+     *     before the credential's T0; the attempt is then not counted
+     */
+    public Verification verify(TotpCredential credential, CharSequence code) {
+        Objects.requireNonNull(credential, "credential");
+        return verify(credential.totp(), credential.accountId(), credential.replayKey(), credential.confirmedStep(),
+                credential.secret(), code);
+    }
+
+    /**
+     * The account-aware check with explicit code parameters: attempts are limited per
+     * {@code accountId}, accepted steps remembered under {@code replayKey}, and a step not after
+     * {@code usedStep} (or {@link #NO_USED_STEP}) is a replay whatever the guard says. Takes the
+     * parameters rather than a verifier from {@link #withTotp}, so that a login allocates no
+     * verifier.
+     */
+    Verification verify(Totp codes, String accountId, String replayKey, long usedStep, OtpSecret secret,
+            CharSequence code) {
+        int given = CodeInput.parse(code, codes.digits());
         if (given == CodeInput.MALFORMED) {
             return Verification.malformed();
         }
+        // Before the attempt is counted: a clock before T0 throws and must not cost a failure.
+        long current = codes.step(clock.instant());
         Optional<Instant> lockedUntil = protection.beginAttempt(accountId);
         if (lockedUntil.isPresent()) {
             return Verification.locked(lockedUntil.get());
         }
-        long current = totp.step(clock.instant());
-        long matched = findInWindow(secret, given, current);
+        long matched = findInWindow(codes, secret, given, current);
         if (matched < 0) {
             return Verification.invalid();
         }
+        if (matched <= usedStep) {
+            return Verification.replayed(); // the failure stays counted, as for any replay
+        }
         // The step can be presented while it is inside the window: until stepsBehind steps after it.
-        Instant keepUntil = totp.stepStart(matched + stepsBehind + 1);
-        return protection.acceptOnce(accountId, matched, keepUntil)
+        Instant keepUntil = codes.stepStart(matched + stepsBehind + 1);
+        return protection.acceptOnce(accountId, replayKey, matched, keepUntil)
                 ? Verification.valid(matched, (int) (matched - current))
                 : Verification.replayed();
     }
 
     /** The step of the window around {@code current} whose code is {@code given}, or -1. */
     private long findInWindow(OtpSecret secret, int given, long current) {
+        return findInWindow(totp, secret, given, current);
+    }
+
+    /** The step of the window around {@code current} whose code under {@code codes} is {@code given}, or -1. */
+    private long findInWindow(Totp codes, OtpSecret secret, int given, long current) {
         long first = Math.max(0, current - stepsBehind);
-        return totp.hotp().find(secret, given, first, current + stepsAhead);
+        return codes.hotp().find(secret, given, first, current + stepsAhead);
     }
 
     /**

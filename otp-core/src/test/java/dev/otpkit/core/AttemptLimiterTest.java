@@ -99,11 +99,16 @@ class AttemptLimiterTest {
     }
 
     @Test
-    void forgetsFailuresAfterAQuietPeriodAsLongAsTheLongestLock() {
-        fail("alice", 4);
-        clock.advance(Duration.ofHours(24));
-        fail("alice", 4);
-        assertEquals(Optional.empty(), limiter.beginAttempt("alice"), "the count started over");
+    void neverForgetsFailuresWithoutASuccess() {
+        int allowed = 0;
+        for (int day = 0; day < 60; day++) {
+            for (int i = 0; i < 4; i++) {
+                allowed += limiter.beginAttempt("alice").isEmpty() ? 1 : 0;
+            }
+            clock.advance(Duration.ofDays(1));
+        }
+        assertEquals(AttemptLimiter.MAX_CONSECUTIVE_FAILURES, allowed, "4 guesses a day for 60 days");
+        assertEquals(Optional.of(Instant.MAX), limiter.beginAttempt("alice"));
     }
 
     @Test
@@ -158,6 +163,30 @@ class AttemptLimiterTest {
                 () -> AttemptLimiter.inMemoryBuilder().maxConsecutiveFailures(101).build());
         assertThrows(IllegalArgumentException.class,
                 () -> AttemptLimiter.inMemoryBuilder().failuresBeforeLock(10).maxConsecutiveFailures(9).build());
+    }
+
+    @Test
+    void refusesLockDurationsBeyondAYear() {
+        IllegalArgumentException huge = assertThrows(IllegalArgumentException.class, () -> AttemptLimiter
+                .inMemoryBuilder().lockDurations(Duration.ofHours(1), Duration.ofSeconds(Long.MAX_VALUE)).build());
+        assertEquals("lock durations must be 1 s to 365 days (PT8760H) with the longest at least the first,"
+                + " were PT1H and PT2562047788015215H30M7S", huge.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> AttemptLimiter.inMemoryBuilder()
+                .lockDurations(Duration.ofDays(366), Duration.ofDays(366)).build());
+        assertThrows(IllegalArgumentException.class, () -> AttemptLimiter.inMemoryBuilder()
+                .lockDurations(Duration.ofDays(1), AttemptLimiter.MAX_LOCK.plusMillis(1)).build());
+    }
+
+    @Test
+    void locksForAYearAtTheLongestAllowed() {
+        AttemptLimiter yearly = AttemptLimiter.inMemoryBuilder().clock(clock).failuresBeforeLock(1)
+                .lockDurations(AttemptLimiter.MAX_LOCK, AttemptLimiter.MAX_LOCK).build();
+        assertEquals(Optional.empty(), yearly.beginAttempt("alice"));
+        assertEquals(Optional.of(START.plus(AttemptLimiter.MAX_LOCK)), yearly.beginAttempt("alice"));
+        clock.advance(AttemptLimiter.MAX_LOCK);
+        assertEquals(Optional.empty(), yearly.beginAttempt("alice"));
+        assertEquals(Optional.of(clock.instant().plus(AttemptLimiter.MAX_LOCK)), yearly.beginAttempt("alice"),
+                "doubling stops at the cap rather than overflowing");
     }
 
     @Test

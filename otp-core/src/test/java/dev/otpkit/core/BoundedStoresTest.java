@@ -25,7 +25,7 @@ class BoundedStoresTest {
     private final TestClock clock = new TestClock(START);
 
     @Test
-    void limiterStaysWithinItsBoundAndNeverDropsALock() {
+    void limiterStaysWithinItsBoundAndNeverDropsAFailure() {
         InMemoryAttemptLimiter limiter = (InMemoryAttemptLimiter) AttemptLimiter.inMemoryBuilder()
                 .clock(clock).maxAccounts(BOUND).build();
         for (int i = 0; i < 5; i++) {
@@ -34,19 +34,23 @@ class BoundedStoresTest {
         int refused = flood(limiter, "first-");
         assertEquals(BOUND, limiter.trackedAccounts());
         assertEquals(FLOOD - (BOUND - 1), refused, "new accounts are refused once the table is full");
-        assertEquals(Optional.of(START.plus(Duration.ofHours(24))), limiter.beginAttempt("someone-new"),
-                "room frees up when the flood's failures are a day old");
+        assertEquals(Optional.of(START.plus(Duration.ofMinutes(15))), limiter.beginAttempt("someone-new"),
+                "refused as locked for one first lock");
         assertEquals(Optional.of(START.plus(Duration.ofMinutes(15))), limiter.beginAttempt("victim"));
 
-        // A day later the flood's single failures no longer matter; the victim's lock history does.
-        clock.advance(Duration.ofHours(24));
-        flood(limiter, "second-");
+        // A year later every failure still counts: time alone frees no room and resets no count.
+        clock.advance(Duration.ofDays(365));
+        assertEquals(FLOOD, flood(limiter, "second-"));
         assertEquals(BOUND, limiter.trackedAccounts());
         for (int i = 0; i < 5; i++) {
             assertEquals(Optional.empty(), limiter.beginAttempt("victim"));
         }
         assertEquals(Optional.of(clock.instant().plus(Duration.ofMinutes(30))), limiter.beginAttempt("victim"),
                 "the second lock doubles: the victim's entry survived both floods");
+
+        // A success frees its account's room at once.
+        limiter.recordSuccess("first-0");
+        assertEquals(Optional.empty(), limiter.beginAttempt("someone-new"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.otpkit.core.EnrollmentConfirmation.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EnrollmentsTest {
@@ -26,7 +27,7 @@ class EnrollmentsTest {
     }
 
     private Verification login(TotpCredential credential, String code) {
-        return loginVerifier.withTotp(credential.totp()).verify(credential.accountId(), credential.secret(), code);
+        return loginVerifier.verify(credential, code);
     }
 
     @Test
@@ -62,6 +63,24 @@ class EnrollmentsTest {
     }
 
     @Test
+    void theConfirmingCodeCannotLogInAfterARestart() {
+        PendingEnrollment pending = enrollments.start(ACCOUNT, "Example", "alice@example.com");
+        String previous = pending.totp().generate(pending.secret(), clock.instant().minusSeconds(30));
+        String code = currentCode(pending);
+        TotpCredential credential = enrollments.confirm(pending, code).credential().orElseThrow();
+
+        // Restarted (or another node): a verifier whose in-memory guard never saw the confirmation.
+        TotpVerifier restarted = TotpVerifier.builder(Totp.builder().build()).clock(clock).build();
+        TotpCredential restored = TotpCredential.restore(credential.id(), ACCOUNT, credential.secret(),
+                Totp.builder().build(), credential.confirmedStep());
+
+        assertEquals(Verification.Status.REPLAYED, restarted.verify(restored, code).status(), "the confirming code");
+        assertEquals(Verification.Status.REPLAYED, restarted.verify(restored, previous).status(), "an older code");
+        clock.advance(Duration.ofSeconds(30));
+        assertTrue(restarted.verify(restored, currentCode(pending)).isValid(), "the next code logs in");
+    }
+
+    @Test
     void refusesAWrongCode() {
         PendingEnrollment pending = enrollments.start(ACCOUNT, "Example", "alice@example.com");
         String right = currentCode(pending);
@@ -84,14 +103,31 @@ class EnrollmentsTest {
     }
 
     @Test
-    void refusesAReplayedFirstCode() {
-        PendingEnrollment first = enrollments.start(ACCOUNT, "Example", "alice@example.com");
+    void theSameFirstCodeSentTwiceIsAlreadyConfirmedNotAFailure() {
+        AttemptLimiter oneFailureLocks = AttemptLimiter.inMemoryBuilder().clock(clock).failuresBeforeLock(1).build();
+        Enrollments strict = Enrollments.builder(
+                TotpVerifier.builder(Totp.builder().build()).clock(clock).attemptLimiter(oneFailureLocks).build()).build();
+        PendingEnrollment first = strict.start(ACCOUNT, "Example", "alice@example.com");
         String code = currentCode(first);
-        assertTrue(enrollments.confirm(first, code).isConfirmed());
+        assertTrue(strict.confirm(first, code).isConfirmed());
 
-        // Restored from storage, the same enrolment with the same code: the code was used.
+        // Restored from storage, the same enrolment with the same code, as a double submission.
         PendingEnrollment restored = PendingEnrollment.restore(first.id(), ACCOUNT, first.uri(), first.expiresAt());
-        assertEquals(Status.REPLAYED, enrollments.confirm(restored, code).status());
+        assertEquals(Status.ALREADY_CONFIRMED, strict.confirm(restored, code).status());
+        assertEquals(Status.ALREADY_CONFIRMED, strict.confirm(first, "000000").status(), "whatever the code");
+        assertEquals(Optional.empty(), oneFailureLocks.beginAttempt(ACCOUNT), "neither counted as a failure");
+    }
+
+    @Test
+    void aGuardThatCannotReadStillConfirmsAtMostOnce() {
+        ReplayGuard inMemory = ReplayGuard.inMemoryBuilder().clock(clock).build();
+        ReplayGuard writeOnly = inMemory::tryAccept;   // keeps the default hasAccepted: "not known"
+        Enrollments plain = Enrollments.builder(loginVerifier).confirmations(writeOnly).build();
+        PendingEnrollment pending = plain.start(ACCOUNT, "Example", "alice@example.com");
+        assertTrue(plain.confirm(pending, currentCode(pending)).isConfirmed());
+        assertEquals(Status.REPLAYED, plain.confirm(pending, currentCode(pending)).status());
+        clock.advance(Duration.ofSeconds(30));
+        assertEquals(Status.ALREADY_CONFIRMED, plain.confirm(pending, currentCode(pending)).status());
     }
 
     @Test
@@ -139,6 +175,30 @@ class EnrollmentsTest {
         clock.advance(Duration.ofSeconds(30));
         assertTrue(login(replaced, currentCode(replacement)).isValid(), "new credential logs in");
         assertNotEquals(active.secret(), replaced.secret());
+    }
+
+    @Test
+    void reEnrolmentAndLoginWithTheOldCredentialInOneStepDoNotClash() {
+        PendingEnrollment original = enrollments.start(ACCOUNT, "Example", "alice@example.com");
+        TotpCredential active = enrollments.confirm(original, currentCode(original)).credential().orElseThrow();
+        clock.advance(Duration.ofSeconds(30));
+
+        // Log in with the old app, then confirm the new one, within the same 30-second step.
+        PendingEnrollment replacement = enrollments.start(ACCOUNT, "Example", "alice@example.com");
+        assertTrue(login(active, currentCode(original)).isValid(), "login with the old credential");
+        EnrollmentConfirmation confirmed = enrollments.confirm(replacement, currentCode(replacement));
+        assertEquals(Status.CONFIRMED, confirmed.status(), "the new app's first code, same step");
+        TotpCredential replaced = confirmed.credential().orElseThrow();
+        assertEquals(replacement.id(), replaced.id());
+        clock.advance(Duration.ofSeconds(30));
+
+        // The other order: confirm a new enrolment, then log in with the still active one.
+        PendingEnrollment another = enrollments.start(ACCOUNT, "Example", "alice@example.com");
+        assertEquals(Status.CONFIRMED, enrollments.confirm(another, currentCode(another)).status());
+        assertTrue(login(replaced, currentCode(replacement)).isValid(), "login with the old credential, same step");
+
+        assertEquals(Verification.Status.REPLAYED, login(replaced, currentCode(replacement)).status(),
+                "a credential still refuses its own code twice");
     }
 
     @Test

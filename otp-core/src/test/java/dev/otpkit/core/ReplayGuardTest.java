@@ -32,6 +32,20 @@ class ReplayGuardTest {
     }
 
     @Test
+    void tellsWhatItRemembersWithoutChangingIt() {
+        assertFalse(guard.hasAccepted("alice", 0), "nothing accepted yet");
+        assertFalse(guard.hasAccepted("alice", 0), "asking accepted nothing");
+        assertTrue(guard.tryAccept("alice", 100, LATER));
+        assertTrue(guard.hasAccepted("alice", 100));
+        assertTrue(guard.hasAccepted("alice", 99));
+        assertFalse(guard.hasAccepted("alice", 101));
+        assertFalse(guard.hasAccepted("bob", 100));
+        clock.set(LATER);
+        assertFalse(guard.hasAccepted("alice", 100), "forgotten once out of every window");
+        assertThrows(NullPointerException.class, () -> guard.hasAccepted(null, 1));
+    }
+
+    @Test
     void keepsAccountsApart() {
         assertTrue(guard.tryAccept("alice", 100, LATER));
         assertTrue(guard.tryAccept("bob", 100, LATER));

@@ -1,6 +1,7 @@
 package dev.otpkit.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpkit.core.Verification.Status;
@@ -114,6 +115,22 @@ class TotpVerifierAccountTest {
             assertEquals(Status.MALFORMED, verifier.verify("alice", secret, "12345").status());
         }
         assertTrue(verifier.verify("alice", secret, codeAt(NOW)).isValid());
+    }
+
+    @Test
+    void throwsForAClockBeforeT0WithoutCountingTheAttempt() {
+        Totp laterT0 = Totp.builder().t0(NOW.plus(Duration.ofHours(1))).build();
+        AttemptLimiter oneFailureLocks = AttemptLimiter.inMemoryBuilder().clock(clock).failuresBeforeLock(1)
+                .lockDurations(Duration.ofDays(1), Duration.ofDays(1)).build();
+        TotpVerifier early = TotpVerifier.builder(laterT0).clock(clock).attemptLimiter(oneFailureLocks).build();
+
+        IllegalArgumentException beforeT0 = assertThrows(IllegalArgumentException.class,
+                () -> early.verify("alice", secret, "123456"));
+        assertTrue(beforeT0.getMessage().contains("before T0"), beforeT0.getMessage());
+
+        clock.advance(Duration.ofHours(1));
+        assertEquals(Status.VALID, early.verify("alice", secret, laterT0.generate(secret, clock.instant())).status(),
+                "the throwing call did not count as the one failure that locks");
     }
 
     @Test

@@ -60,13 +60,15 @@ public final class AccountProtection {
      * Accepts a matched step unless it was accepted before, and on acceptance clears the
      * account's failures. A refused replay stays counted as a failure.
      *
-     * @param accountId the account
+     * @param accountId the account, whose failures are cleared
+     * @param replayKey the key the step is remembered under: the account id, or one of its
+     *     authenticators
      * @param step the matched step or counter
      * @param keepUntil when the step has left every window
      * @return {@code true} if accepted, {@code false} for a replay
      */
-    public boolean acceptOnce(String accountId, long step, Instant keepUntil) {
-        if (replayGuard != null && !replayGuard.tryAccept(accountId, step, keepUntil)) {
+    public boolean acceptOnce(String accountId, String replayKey, long step, Instant keepUntil) {
+        if (replayGuard != null && !replayGuard.tryAccept(replayKey, step, keepUntil)) {
             return false;
         }
         if (attemptLimiter != null) {

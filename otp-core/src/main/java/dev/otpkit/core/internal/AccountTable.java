@@ -126,6 +126,30 @@ public final class AccountTable<E extends AccountTable.Entry> {
     }
 
     /**
+     * Runs {@code action} on the account's entry with its monitor held, if the account has one
+     * that still matters, and changes nothing in the table.
+     *
+     * @param accountId the account
+     * @param nowMillis the current time, epoch milliseconds
+     * @param action reads the entry; must neither change it nor touch the table
+     * @param first passed to {@code action}
+     * @param second passed to {@code action}
+     * @param absent the answer when the account has no entry that still matters
+     * @param <R> the answer type
+     * @return what {@code action} returned, or {@code absent}
+     */
+    public <R> R read(String accountId, long nowMillis, Action<? super E, R> action, long first, long second,
+            R absent) {
+        E entry = entries.get(accountId);
+        if (entry == null) {
+            return absent;
+        }
+        synchronized (entry) {
+            return entry.removed || nowMillis >= entry.forgetAtMillis() ? absent : action.apply(entry, first, second);
+        }
+    }
+
+    /**
      * Tells when a full table may have room again: the earliest time at which one of its
      * entries becomes forgettable, as of the last sweep.
      *

@@ -7,8 +7,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The bounded in-memory {@link AttemptLimiter}: one small entry per account with failures or a
- * lock, changed under that entry's monitor (see {@link AccountTable}).
+ * The bounded in-memory {@link AttemptLimiter}: one small entry per account with failures since
+ * its last success, changed under that entry's monitor (see {@link AccountTable}).
+ *
+ * <p>An entry is dropped only when a success clears it, never because time passed: forgetting
+ * a count, however old, would let an attacker who paces guesses below the lock threshold exceed
+ * {@link AttemptLimiter#MAX_CONSECUTIVE_FAILURES} failures in a row. No entry with failures is
+ * safe to evict, so a table full of them refuses attempts of accounts it does not track.
  */
 public final class InMemoryAttemptLimiter implements AttemptLimiter {
     private final int failuresBeforeLock;
@@ -27,7 +32,6 @@ public final class InMemoryAttemptLimiter implements AttemptLimiter {
         /** Locks begun since the last success; each doubles the next lock's length. */
         int locks;
         long lockedUntilMillis = Long.MIN_VALUE;
-        long lastFailureMillis = Long.MIN_VALUE;
 
         /** Refuses the attempt if locked, else counts it as a failure, locking at the limit. */
         Optional<Instant> begin(long now) {
@@ -39,7 +43,6 @@ public final class InMemoryAttemptLimiter implements AttemptLimiter {
             }
             sinceLock++;
             consecutive++;
-            lastFailureMillis = now;
             if (sinceLock >= failuresBeforeLock || consecutive >= maxConsecutiveFailures) {
                 lockedUntilMillis = saturatedAdd(now, lockMillis(locks));
                 locks++;
@@ -53,15 +56,10 @@ public final class InMemoryAttemptLimiter implements AttemptLimiter {
             consecutive = 0;
         }
 
+        /** Kept until a success clears the failures, however long ago they were. */
         @Override
         protected long forgetAtMillis() {
-            if (consecutive == 0) {
-                return Long.MIN_VALUE;
-            }
-            if (consecutive >= maxConsecutiveFailures) {
-                return Long.MAX_VALUE;
-            }
-            return saturatedAdd(Math.max(lockedUntilMillis, lastFailureMillis), maxLockMillis);
+            return consecutive == 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
     }
 
@@ -70,7 +68,7 @@ public final class InMemoryAttemptLimiter implements AttemptLimiter {
      *
      * @param failuresBeforeLock consecutive failures that start a lock
      * @param firstLockMillis the first lock's length
-     * @param maxLockMillis the longest lock, also how long a quiet account is remembered
+     * @param maxLockMillis the longest lock
      * @param maxConsecutiveFailures failures after which the account stays locked until reset
      * @param maxAccounts the most accounts tracked
      * @param clock the time source
@@ -92,8 +90,9 @@ public final class InMemoryAttemptLimiter implements AttemptLimiter {
         Optional<Instant> answer =
                 table.update(accountId, now, (failures, time, unused) -> failures.begin(time), now, 0);
         if (answer == null) {
-            // Full of accounts that still matter: fail closed until one of them is forgotten.
-            return Optional.of(instantOf(Math.max(table.roomFreesAtMillis(), now)));
+            // Full of accounts with failures, which only successes clear: fail closed, and
+            // suggest a retry after one first lock, as a success may free room at any time.
+            return Optional.of(Instant.ofEpochMilli(saturatedAdd(now, firstLockMillis)));
         }
         return answer;
     }
@@ -120,10 +119,6 @@ public final class InMemoryAttemptLimiter implements AttemptLimiter {
      */
     public int trackedAccounts() {
         return table.size();
-    }
-
-    private static Instant instantOf(long epochMillis) {
-        return epochMillis == Long.MAX_VALUE ? Instant.MAX : Instant.ofEpochMilli(epochMillis);
     }
 
     private static long saturatedAdd(long a, long b) {

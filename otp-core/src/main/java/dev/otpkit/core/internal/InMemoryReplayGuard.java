@@ -31,6 +31,11 @@ public final class InMemoryReplayGuard implements ReplayGuard {
             return Boolean.TRUE;
         }
 
+        /** Tells whether {@code someStep} or a newer one was accepted. */
+        Boolean covers(long someStep, long unused) {
+            return someStep <= step;
+        }
+
         @Override
         protected long forgetAtMillis() {
             return keepUntilMillis;
@@ -54,6 +59,12 @@ public final class InMemoryReplayGuard implements ReplayGuard {
         long keepUntilMillis = toMillis(Objects.requireNonNull(keepUntil, "keepUntil"));
         Boolean accepted = table.update(accountId, clock.millis(), LastStep::accept, step, keepUntilMillis);
         return accepted != null && accepted; // a full table refuses: failing closed
+    }
+
+    @Override
+    public boolean hasAccepted(String accountId, long step) {
+        Objects.requireNonNull(accountId, "accountId");
+        return table.read(accountId, clock.millis(), LastStep::covers, step, 0, Boolean.FALSE);
     }
 
     /**
