@@ -93,7 +93,7 @@ public final class AccountTable<E extends AccountTable.Entry> {
      * @param second passed to {@code action}
      * @param <R> the answer type
      * @return what {@code action} returned, or {@code null} if the account has no entry and the
-     *     table is full of entries that still matter (see {@link #roomFreesAtMillis()})
+     *     table is full of entries that still matter
      */
     public <R> R update(String accountId, long nowMillis, Action<? super E, R> action, long first, long second) {
         while (true) {
@@ -147,16 +147,6 @@ public final class AccountTable<E extends AccountTable.Entry> {
         synchronized (entry) {
             return entry.removed || nowMillis >= entry.forgetAtMillis() ? absent : action.apply(entry, first, second);
         }
-    }
-
-    /**
-     * Tells when a full table may have room again: the earliest time at which one of its
-     * entries becomes forgettable, as of the last sweep.
-     *
-     * @return epoch milliseconds; {@link Long#MAX_VALUE} if no entry will ever become forgettable
-     */
-    public long roomFreesAtMillis() {
-        return nextSweepMillis;
     }
 
     /**
