@@ -40,6 +40,10 @@ public class BackupCodeBenchmark {
     private BackupCodes backupCodes;
     private String wrongCode;
 
+    /** Made by JMH, once per trial (or per thread, for thread-scoped state). */
+    public BackupCodeBenchmark() {
+    }
+
     /**
      * Makes a set for the account and a well-formed code that is not in it.
      *

@@ -21,7 +21,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class Base32Benchmark {
     /** 160 bits as an authenticator app shows them: lower case, in groups of four. */
-    public String typed = "gezd gnbv gy3t qojq gezd gnbv gy3t qojq";
+    private final String typed = "gezd gnbv gy3t qojq gezd gnbv gy3t qojq";
+
+    /** Made by JMH, once per trial (or per thread, for thread-scoped state). */
+    public Base32Benchmark() {
+    }
 
     /**
      * Decodes the canonical form, 32 upper-case letters and digits.

@@ -41,6 +41,10 @@ public class GenerateBenchmark {
         secret = OtpSecret.fromBytes(java.util.Arrays.copyOf(Scenario.SECRET, algorithm.digestLength()));
     }
 
+    /** Made by JMH, once per trial (or per thread, for thread-scoped state). */
+    public GenerateBenchmark() {
+    }
+
     /**
      * One code at the scenario's instant.
      *

@@ -37,6 +37,10 @@ public class OneTimeCodeBenchmark {
         codes = OneTimeCodes.builder().build();
     }
 
+    /** Made by JMH, once per trial (or per thread, for thread-scoped state). */
+    public OneTimeCodeBenchmark() {
+    }
+
     /**
      * Issues a code, then verifies it.
      *

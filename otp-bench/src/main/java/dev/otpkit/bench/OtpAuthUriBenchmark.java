@@ -36,6 +36,10 @@ public class OtpAuthUriBenchmark {
         text = uri.toUriString();
     }
 
+    /** Made by JMH, once per trial (or per thread, for thread-scoped state). */
+    public OtpAuthUriBenchmark() {
+    }
+
     /**
      * Formats the URI.
      *

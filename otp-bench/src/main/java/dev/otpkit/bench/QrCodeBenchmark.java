@@ -37,6 +37,10 @@ public class QrCodeBenchmark {
         qr = QrCode.from(uri);
     }
 
+    /** Made by JMH, once per trial (or per thread, for thread-scoped state). */
+    public QrCodeBenchmark() {
+    }
+
     /**
      * Encodes the URI and renders the PNG, as an enrolment page does.
      *

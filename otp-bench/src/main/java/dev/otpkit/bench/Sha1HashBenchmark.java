@@ -51,6 +51,10 @@ public class Sha1HashBenchmark {
     private MessageDigest jdkPrepared;
     private long counter;
 
+    /** Made by JMH, once per trial (or per thread, for thread-scoped state). */
+    public Sha1HashBenchmark() {
+    }
+
     /**
      * Prepares the pad block's state both ways.
      *

@@ -65,6 +65,10 @@ public class VerifyBenchmark {
     private JcaBaselines.WindowCheck jcaReusedMac;
     private JcaBaselines.WindowCheck jdkClonedPads;
 
+    /** Made by JMH, once per trial (or per thread, for thread-scoped state). */
+    public VerifyBenchmark() {
+    }
+
     /**
      * Prepares every implementation once, outside the measurement, and checks that each one
      * gives the expected answer for this trial's code.
