@@ -9,6 +9,19 @@
 # The JDK is the one on the PATH, or $JAVA_HOME's if set. A full run takes about 6 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -Dstyle.color=never -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip package -pl otp-bench -am
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-exec "$java" -cp otp-bench/target/benchmarks.jar dev.otpkit.bench.Compare "$@"
+
+# JDK 24 and later warn when JMH (or Maven) uses sun.misc.Unsafe; older JDKs lack the option.
+jvm_options=()
+if "$java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1; then
+  jvm_options=(--sun-misc-unsafe-memory-access=allow)
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi
+
+build_log=$(mktemp)
+trap 'rm -f "$build_log"' EXIT
+if ! mvn -B -q -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip package -pl otp-bench -am >"$build_log" 2>&1; then
+  cat "$build_log" >&2
+  exit 1
+fi
+"$java" "${jvm_options[@]}" -cp otp-bench/target/benchmarks.jar dev.otpkit.bench.Compare "$@"
