@@ -1,7 +1,6 @@
 package dev.otpkit.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,11 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -99,7 +93,7 @@ class BackupCodesTest {
         BackupCodes backup = builder().build();
         String code = backup.generate("alice").codes().get(0);
 
-        List<BackupCodeVerification> results = race(16, () -> backup.verify("alice", code));
+        List<BackupCodeVerification> results = Race.run(16, () -> backup.verify("alice", code));
 
         assertEquals(1, results.stream().filter(BackupCodeVerification::isValid).count());
         assertEquals(15, results.stream().filter(r -> r.status() == Status.INVALID).count());
@@ -111,7 +105,7 @@ class BackupCodesTest {
         BackupCodes backup = BackupCodes.builder().cost(TEST_COST).build();
         String code = backup.generate("alice").codes().get(0);
 
-        List<BackupCodeVerification> results = race(16, () -> backup.verify("alice", code));
+        List<BackupCodeVerification> results = Race.run(16, () -> backup.verify("alice", code));
 
         // Some attempts may be locked out unchecked (how many depends on when the success resets
         // the limiter), but none of them can be a second success.
@@ -357,27 +351,5 @@ class BackupCodesTest {
 
     private static String salt(String phc) {
         return phc.split("\\$")[4];
-    }
-
-    private static <T> List<T> race(int threads, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -24,22 +24,19 @@ final class JcaBaselines {
         boolean matches(int code, long first, long last) throws GeneralSecurityException;
     }
 
+    /** One way to compute HMAC-SHA-1 of an 8-byte message into a 20-byte digest. */
+    private interface CounterHmac {
+        void compute(byte[] message, byte[] digest) throws GeneralSecurityException;
+    }
+
     /** One HmacSHA1 {@link Mac}, initialised once and re-used for every counter. */
     static WindowCheck reusedMac(byte[] key) throws GeneralSecurityException {
         Mac mac = Mac.getInstance("HmacSHA1");
         mac.init(new SecretKeySpec(key, "HmacSHA1"));
-        byte[] message = new byte[Long.BYTES];
-        byte[] digest = new byte[SHA1_DIGEST_BYTES];
-        return (code, first, last) -> {
-            boolean matched = false;
-            for (long counter = first; counter <= last; counter++) {
-                putCounter(message, counter);
-                mac.update(message);
-                mac.doFinal(digest, 0);
-                matched |= truncate(digest) == code;
-            }
-            return matched;
-        };
+        return overWindow((message, digest) -> {
+            mac.update(message);
+            mac.doFinal(digest, 0);
+        });
     }
 
     /**
@@ -51,14 +48,21 @@ final class JcaBaselines {
         MessageDigest outer = MessageDigest.getInstance("SHA-1");
         inner.update(pad(key, (byte) 0x36));
         outer.update(pad(key, (byte) 0x5C));
+        return overWindow((message, digest) -> {
+            hash(inner, message, message.length, digest);
+            hash(outer, digest, digest.length, digest);
+        });
+    }
+
+    /** Checks every counter of the window, not stopping at a match, as otpkit does. */
+    private static WindowCheck overWindow(CounterHmac hmac) {
         byte[] message = new byte[Long.BYTES];
         byte[] digest = new byte[SHA1_DIGEST_BYTES];
         return (code, first, last) -> {
             boolean matched = false;
             for (long counter = first; counter <= last; counter++) {
                 putCounter(message, counter);
-                hash(inner, message, message.length, digest);
-                hash(outer, digest, digest.length, digest);
+                hmac.compute(message, digest);
                 matched |= truncate(digest) == code;
             }
             return matched;

@@ -6,13 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpkit.backup.BackupCodeStore;
-import java.util.ArrayList;
+import dev.otpkit.backup.Race;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -94,7 +89,7 @@ class InMemoryBackupCodeStoreTest {
         InMemoryBackupCodeStore store = new InMemoryBackupCodeStore(bound);
         AtomicInteger next = new AtomicInteger();
 
-        List<Integer> accepted = race(() -> {
+        List<Integer> accepted = Race.run(THREADS, () -> {
             int count = 0;
             for (int i = 0; i < perThread; i++) {
                 try {
@@ -118,7 +113,7 @@ class InMemoryBackupCodeStoreTest {
         AtomicInteger thread = new AtomicInteger();
         AtomicInteger mostSeen = new AtomicInteger();
 
-        race(() -> {
+        Race.run(THREADS, () -> {
             int me = thread.getAndIncrement();
             for (int i = 0; i < 2_000; i++) {
                 String account = "user-" + me + "-" + i % 5;
@@ -144,27 +139,5 @@ class InMemoryBackupCodeStoreTest {
             store.replace("after-" + i, SET);
         }
         assertThrows(IllegalStateException.class, () -> store.replace("one-more", SET));
-    }
-
-    private static <T> List<T> race(Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < THREADS; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

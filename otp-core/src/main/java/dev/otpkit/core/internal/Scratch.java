@@ -7,7 +7,7 @@ import java.security.NoSuchAlgorithmException;
 /**
  * Per-thread work space for {@link HmacKey}, so that computing a code allocates nothing and
  * looks up no provider: one {@link MessageDigest} per algorithm, made on first use, and the
- * buffers for the counter and the digests.
+ * buffers for the counter, the digests and SHA-512's words.
  */
 final class Scratch {
     private static final ThreadLocal<Scratch> PER_THREAD = ThreadLocal.withInitial(Scratch::new);
@@ -19,6 +19,9 @@ final class Scratch {
     final byte[] counter = new byte[Long.BYTES];
     /** The inner digest, then the HMAC. */
     final byte[] output = new byte[MAX_DIGEST_LENGTH];
+    /** SHA-512's message schedule (80 words) and digest (8 words), for {@link Sha512HmacKey}. */
+    final long[] schedule = new long[80];
+    final long[] words = new long[8];
     private final MessageDigest[] digests = new MessageDigest[ALGORITHMS.length];
 
     private Scratch() {
