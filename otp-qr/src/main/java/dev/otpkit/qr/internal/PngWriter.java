@@ -55,7 +55,7 @@ public final class PngWriter {
     private static byte[] imageData(ModuleGrid grid, int moduleSize, int pixels) {
         byte[] scanline = new byte[1 + (pixels + 7) / 8];
         ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
         try (DeflaterOutputStream zlib = new DeflaterOutputStream(compressed, deflater)) {
             for (int y = 0; y < grid.size(); y++) {
                 fillScanline(scanline, grid, y, moduleSize, pixels);
