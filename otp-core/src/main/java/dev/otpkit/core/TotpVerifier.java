@@ -91,7 +91,7 @@ public final class TotpVerifier {
             return Verification.malformed();
         }
         long current = totp.step(clock.instant());
-        long matched = findInWindow(secret, given, current);
+        long matched = findInWindow(totp, secret, given, current);
         return matched < 0 ? Verification.invalid() : Verification.valid(matched, (int) (matched - current));
     }
 
@@ -186,11 +186,6 @@ public final class TotpVerifier {
         return protection.acceptOnce(accountId, replayKey, matched, keepUntil)
                 ? Verification.valid(matched, (int) (matched - current))
                 : Verification.replayed();
-    }
-
-    /** The step of the window around {@code current} whose code is {@code given}, or -1. */
-    private long findInWindow(OtpSecret secret, int given, long current) {
-        return findInWindow(totp, secret, given, current);
     }
 
     /** The step of the window around {@code current} whose code under {@code codes} is {@code given}, or -1. */
