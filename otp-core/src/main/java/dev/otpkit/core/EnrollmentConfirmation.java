@@ -25,7 +25,13 @@ public final class EnrollmentConfirmation {
         /** The pending enrolment has expired: start a new one. */
         EXPIRED,
         /** The pending enrolment was confirmed before; it cannot be confirmed twice. */
-        ALREADY_CONFIRMED
+        ALREADY_CONFIRMED,
+        /**
+         * The code could not be checked or the confirmation not recorded now (a replay guard had
+         * no room); not counted as a failure. Try again at
+         * {@link EnrollmentConfirmation#retryAfter()} with the code the app shows then.
+         */
+        UNAVAILABLE
     }
 
     private final Status status;
@@ -48,6 +54,10 @@ public final class EnrollmentConfirmation {
 
     static EnrollmentConfirmation locked(Instant retryAfter) {
         return new EnrollmentConfirmation(Status.LOCKED, null, Objects.requireNonNull(retryAfter));
+    }
+
+    static EnrollmentConfirmation unavailable(Instant retryAfter) {
+        return new EnrollmentConfirmation(Status.UNAVAILABLE, null, Objects.requireNonNull(retryAfter));
     }
 
     /**
@@ -78,9 +88,11 @@ public final class EnrollmentConfirmation {
     }
 
     /**
-     * Returns when a locked account may try again.
+     * Returns when a locked account may try again, or when a confirmation that could not be
+     * recorded can be tried again.
      *
-     * @return the instant for {@link Status#LOCKED}, empty otherwise
+     * @return the instant for {@link Status#LOCKED} and {@link Status#UNAVAILABLE}, empty
+     *     otherwise
      */
     public Optional<Instant> retryAfter() {
         return Optional.ofNullable(retryAfter);

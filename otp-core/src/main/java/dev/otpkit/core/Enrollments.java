@@ -25,11 +25,11 @@ import java.util.Objects;
  * <p>Confirmation checks the code exactly as a login with the new credential does, through the
  * login verifier's window, clock, replay guard and attempt limiter (see
  * {@link TotpVerifier#verify(TotpCredential, CharSequence)}): failures count towards the
- * account's lock, and the confirming code is remembered under the new credential's replay key,
- * so that it cannot be replayed at the first login while logins with the account's current
- * credential go on undisturbed. Until a new enrolment is confirmed, the account's current
- * credential keeps working; re-enrolment replaces it only when the application persists the new
- * confirmed credential.
+ * account's lock, and the confirming code is remembered under the account and the new
+ * credential's id, so that it cannot be replayed at the first login while logins with the
+ * account's current credential go on undisturbed. Until a new enrolment is confirmed, the
+ * account's current credential keeps working; re-enrolment replaces it only when the
+ * application persists the new confirmed credential.
  */
 public final class Enrollments {
     /** How long a pending enrolment lasts unless set: 10 minutes. */
@@ -38,7 +38,12 @@ public final class Enrollments {
     public static final Duration MAX_TTL = Duration.ofHours(24);
 
     private static final int ID_BYTES = 16;
-    private static final String CONFIRMATION_KEY_PREFIX = "enrollment:";
+    /**
+     * Starts the authenticator id under which a confirmed enrolment is marked, followed by the
+     * enrolment's id; no credential or enrolment id may start with it, so a mark never meets a
+     * credential's steps even in a guard that logins share.
+     */
+    static final String CONFIRMATION_PREFIX = "enrollment:";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TotpVerifier verifier;
@@ -108,8 +113,9 @@ public final class Enrollments {
      * enrolment confirmed before is {@link EnrollmentConfirmation.Status#ALREADY_CONFIRMED}
      * whatever the code, which is then neither checked nor counted as an attempt (as far as the
      * confirmations guard can tell, see {@link ReplayGuard#hasAccepted}); the code is then
-     * checked as a login would be (malformed, locked, invalid or replayed); a matching code for
-     * an enrolment confirmed meanwhile is {@code ALREADY_CONFIRMED} too. Concurrent
+     * checked as a login would be (malformed, locked, invalid, replayed, or unavailable when a
+     * replay guard has no room, with the time to retry and no failure counted); a matching code
+     * for an enrolment confirmed meanwhile is {@code ALREADY_CONFIRMED} too. Concurrent
      * confirmations of one enrolment confirm it at most once.
      *
      * @param pending the enrolment, as {@link #start} returned it or as restored
@@ -122,13 +128,13 @@ public final class Enrollments {
         if (!clock.instant().isBefore(pending.expiresAt())) {
             return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.EXPIRED);
         }
-        String confirmationKey = CONFIRMATION_KEY_PREFIX + pending.id();
-        if (confirmations.hasAccepted(confirmationKey, 0)) {
+        String confirmationMark = CONFIRMATION_PREFIX + pending.id();
+        if (confirmations.hasAccepted(pending.accountId(), confirmationMark, 0)) {
             // Checked first: the same first code sent twice is not a replay, nor an attempt.
             return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.ALREADY_CONFIRMED);
         }
         Totp totp = pending.totp();
-        Verification verification = verifier.verify(totp, pending.accountId(), pending.replayKey(),
+        Verification verification = verifier.verify(totp, pending.accountId(), pending.id(),
                 TotpVerifier.NO_USED_STEP, pending.secret(), code);
         switch (verification.status()) {
             case VALID:
@@ -139,15 +145,25 @@ public final class Enrollments {
                 return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.MALFORMED);
             case REPLAYED:
                 return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.REPLAYED);
+            case UNAVAILABLE:
+                return EnrollmentConfirmation.unavailable(verification.retryAfter().orElseThrow());
             default:
                 return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.INVALID);
         }
-        if (!confirmations.tryAccept(confirmationKey, 0, pending.expiresAt())) {
-            return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.ALREADY_CONFIRMED);
+        ReplayGuard.Acceptance mark = confirmations.tryAccept(pending.accountId(), confirmationMark, 0,
+                pending.expiresAt());
+        switch (mark.outcome()) {
+            case ACCEPTED:
+                return EnrollmentConfirmation.confirmed(
+                        TotpCredential.restore(pending.id(), pending.accountId(), pending.secret(), totp,
+                                verification.matchedCounter()));
+            case NO_ROOM:
+                // Unrecorded, a confirmation could be repeated, so it is refused; the login guard
+                // has used up this code's step, and the app's next code will do.
+                return EnrollmentConfirmation.unavailable(mark.retryAfter().orElseThrow());
+            default:
+                return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.ALREADY_CONFIRMED);
         }
-        return EnrollmentConfirmation.confirmed(
-                TotpCredential.restore(pending.id(), pending.accountId(), pending.secret(), totp,
-                        verification.matchedCounter()));
     }
 
     private static String newId() {
@@ -189,9 +205,10 @@ public final class Enrollments {
         }
 
         /**
-         * Sets where confirmed enrolments are remembered (under the key
-         * {@code "enrollment:" + id}, until the enrolment expires), for example the database-backed
-         * guard shared by a cluster; default a new in-memory {@link ReplayGuard} on the login
+         * Sets where confirmed enrolments are remembered (under the enrolment's account and the
+         * authenticator id {@code "enrollment:"} followed by the enrolment's id, until the
+         * enrolment expires), for example the database-backed guard shared by a cluster, which
+         * may be the one logins use; default a new in-memory {@link ReplayGuard} on the login
          * verifier's clock. A guard that keeps the default {@link ReplayGuard#hasAccepted}
          * cannot tell a second submission of the confirming code from a replay: it gets
          * {@link EnrollmentConfirmation.Status#REPLAYED} instead of {@code ALREADY_CONFIRMED}.

@@ -44,7 +44,9 @@ public final class HotpVerifier {
     /**
      * How long the replay guard remembers an accepted counter: 1 hour. The stored counter is
      * what refuses old codes; the guard only has to outlast the moment between reading and
-     * storing it, when a second request could read the same counter.
+     * storing it, when a second request could read the same counter. The same for every
+     * look-ahead and resynchronisation window, so HOTP verifiers with different settings can
+     * share a guard.
      */
     public static final Duration REPLAY_MEMORY = Duration.ofHours(1);
 
@@ -106,8 +108,11 @@ public final class HotpVerifier {
      * {@link TotpVerifier#verify(String, OtpSecret, CharSequence)} describes: malformed input
      * is answered without counting; a locked account is answered {@link Verification.Status#LOCKED}
      * without computing a code; a matching counter that is not newer than the last one accepted
-     * for the account is {@link Verification.Status#REPLAYED}. Each store's check-and-update is
-     * atomic per account.
+     * for the account is {@link Verification.Status#REPLAYED}; one the replay guard has no room
+     * to remember is {@link Verification.Status#UNAVAILABLE}, not accepted and not counted as a
+     * failure. Accepted counters are remembered under the account and
+     * {@link ReplayGuard#ACCOUNT_AUTHENTICATOR}. Each store's check-and-update is atomic per
+     * account.
      *
      * @param accountId the account, as the application names it (one id per authenticator)
      * @param secret the account's secret
@@ -149,7 +154,8 @@ public final class HotpVerifier {
      * @param expectedCounter the counter stored for the account, 0 or more
      * @return {@link Verification.Status#VALID} with the second code's counter as the matched
      *     counter (store {@link Verification#nextCounter()}), or why not: MALFORMED if either
-     *     input is not a code, LOCKED, INVALID if no consecutive pair matches, REPLAYED
+     *     input is not a code, LOCKED, INVALID if no consecutive pair matches, REPLAYED,
+     *     UNAVAILABLE
      * @throws NullPointerException if {@code accountId} or {@code secret} is null
      * @throws IllegalArgumentException if {@code expectedCounter} is negative
      */
@@ -178,9 +184,8 @@ public final class HotpVerifier {
         if (matched < 0) {
             return Verification.invalid();
         }
-        return protection.acceptOnce(accountId, accountId, matched, clock.instant().plus(REPLAY_MEMORY))
-                ? Verification.valid(matched, (int) (matched - expectedCounter))
-                : Verification.replayed();
+        return protection.acceptOnce(accountId, ReplayGuard.ACCOUNT_AUTHENTICATOR, matched,
+                clock.instant().plus(REPLAY_MEMORY), (int) (matched - expectedCounter));
     }
 
     /** {@code expected + width}, stopping at {@link Long#MAX_VALUE}. */

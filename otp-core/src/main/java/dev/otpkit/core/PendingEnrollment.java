@@ -18,20 +18,15 @@ public final class PendingEnrollment {
     private final String accountId;
     private final OtpAuthUri uri;
     private final Instant expiresAt;
-    private final String replayKey;
 
     private PendingEnrollment(String id, String accountId, OtpAuthUri uri, Instant expiresAt) {
-        this.id = Objects.requireNonNull(id, "id");
+        this.id = TotpCredential.requireId(id);
         this.accountId = Objects.requireNonNull(accountId, "accountId");
         this.uri = Objects.requireNonNull(uri, "uri");
         this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
         if (uri.type() != OtpAuthUri.Type.TOTP) {
             throw new IllegalArgumentException("an enrolment is for TOTP, the URI is " + uri.type());
         }
-        if (id.isEmpty()) {
-            throw new IllegalArgumentException("id must not be empty");
-        }
-        this.replayKey = TotpCredential.replayKey(accountId, id);
     }
 
     static PendingEnrollment start(String id, String accountId, OtpAuthUri uri, Instant expiresAt) {
@@ -47,7 +42,8 @@ public final class PendingEnrollment {
      * @param expiresAt when the enrolment expires
      * @return the pending enrolment
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if the URI is not a TOTP URI or the id is empty
+     * @throws IllegalArgumentException if the URI is not a TOTP URI, or the id is empty or starts
+     *     with {@code "enrollment:"}
      */
     public static PendingEnrollment restore(String id, String accountId, OtpAuthUri uri, Instant expiresAt) {
         return new PendingEnrollment(id, accountId, uri, expiresAt);
@@ -61,16 +57,6 @@ public final class PendingEnrollment {
      */
     public String id() {
         return id;
-    }
-
-    /**
-     * Returns the key under which the replay guard remembers accepted steps of the credential
-     * this enrolment makes, so that confirming and logging in share it.
-     *
-     * @return the credential's replay key
-     */
-    String replayKey() {
-        return replayKey;
     }
 
     /**

@@ -15,28 +15,19 @@ import java.util.Objects;
  * confirmed the enrolment.
  */
 public final class TotpCredential {
-    /** Between the account id and the credential id in the replay guard's key. */
-    private static final char REPLAY_KEY_SEPARATOR = '/';
-
     private final String id;
     private final String accountId;
     private final OtpSecret secret;
     private final Totp totp;
     private final long confirmedStep;
-    /** Computed once, so that a login allocates no key. */
-    private final String replayKey;
 
     private TotpCredential(String id, String accountId, OtpSecret secret, Totp totp, long confirmedStep) {
-        this.id = Objects.requireNonNull(id, "id");
+        this.id = requireId(id);
         this.accountId = Objects.requireNonNull(accountId, "accountId");
         this.secret = Objects.requireNonNull(secret, "secret");
         this.totp = Objects.requireNonNull(totp, "totp");
-        if (id.isEmpty()) {
-            throw new IllegalArgumentException("id must not be empty");
-        }
         Hotp.requireCounter(confirmedStep);
         this.confirmedStep = confirmedStep;
-        this.replayKey = replayKey(accountId, id);
     }
 
     /**
@@ -49,35 +40,39 @@ public final class TotpCredential {
      * @param confirmedStep the time step whose code confirmed the enrolment, 0 or more
      * @return the credential
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if {@code id} is empty or {@code confirmedStep} is negative
+     * @throws IllegalArgumentException if {@code id} is empty or starts with {@code "enrollment:"},
+     *     or {@code confirmedStep} is negative
      */
     public static TotpCredential restore(String id, String accountId, OtpSecret secret, Totp totp,
             long confirmedStep) {
         return new TotpCredential(id, accountId, secret, totp, confirmedStep);
     }
 
-    /** The replay guard's key for one authenticator of an account: {@code accountId + "/" + id}. */
-    static String replayKey(String accountId, String credentialId) {
-        return accountId + REPLAY_KEY_SEPARATOR + credentialId;
-    }
-
     /**
-     * Returns the id that tells this authenticator from the account's others: the id of the
-     * enrolment that made it ({@link PendingEnrollment#id()}).
-     *
-     * @return the id, 26 Base32 characters for credentials made by {@link Enrollments}
+     * Checks the id of a credential or of the enrolment that makes it. The replay guard keeps
+     * the ids it does not take from credentials out of their way: the empty
+     * {@link ReplayGuard#ACCOUNT_AUTHENTICATOR} and the marks of confirmed enrolments, which
+     * start with {@link Enrollments#CONFIRMATION_PREFIX}.
      */
-    public String id() {
+    static String requireId(String id) {
+        Objects.requireNonNull(id, "id");
+        if (id.isEmpty() || id.startsWith(Enrollments.CONFIRMATION_PREFIX)) {
+            throw new IllegalArgumentException("id must not be empty nor start with \""
+                    + Enrollments.CONFIRMATION_PREFIX + "\" (reserved for the replay guard)");
+        }
         return id;
     }
 
     /**
-     * Returns the key under which the replay guard remembers this credential's accepted steps.
+     * Returns the id that tells this authenticator from the account's others: the id of the
+     * enrolment that made it ({@link PendingEnrollment#id()}). The replay guard remembers the
+     * credential's accepted steps under its account and this id.
      *
-     * @return {@code accountId() + "/" + id()}
+     * @return the id, never empty; 26 Base32 characters for credentials made by
+     *     {@link Enrollments}
      */
-    String replayKey() {
-        return replayKey;
+    public String id() {
+        return id;
     }
 
     /**

@@ -21,7 +21,9 @@ import java.util.Optional;
  * this verifier; replace them with shared or database-backed stores through the builder, or
  * switch one off by name ({@link Builder#withoutReplayGuard()},
  * {@link Builder#withoutAttemptLimiter()}). Because the default stores belong to one verifier,
- * build one verifier per kind of code and share it.
+ * build one verifier per kind of code and share it. Verifiers with different windows may share
+ * one {@link ReplayGuard}: each asks it to keep an accepted step until the step has left the
+ * widest window allowed ({@value #MAX_WINDOW} steps behind), not only its own.
  *
  * <pre>{@code
  * TotpVerifier verifier = TotpVerifier.builder(Totp.builder().build()).build();  // ±1 step
@@ -30,7 +32,11 @@ import java.util.Optional;
  * }</pre>
  */
 public final class TotpVerifier {
-    /** Most steps a window may reach behind or ahead: 10. */
+    /**
+     * Most steps a window may reach behind or ahead: 10. Also how many steps after an accepted
+     * step the {@link ReplayGuard} is asked to remember it, so that no verifier sharing the guard
+     * can accept it again, whatever its window.
+     */
     public static final int MAX_WINDOW = 10;
     /** No step is used up in advance: every matching step is new to the caller. */
     static final long NO_USED_STEP = -1;
@@ -108,8 +114,11 @@ public final class TotpVerifier {
      *     {@link Verification.Status#INVALID} if it matches no step;</li>
      * <li>a matching step not newer than the last step accepted for the account is
      *     {@link Verification.Status#REPLAYED} (the failure stays counted); otherwise it is
-     *     {@link Verification.Status#VALID}, remembered, and the account's failures are
-     *     cleared.</li>
+     *     {@link Verification.Status#VALID}, remembered (under the account and
+     *     {@link ReplayGuard#ACCOUNT_AUTHENTICATOR}), and the account's failures are cleared;
+     *     if the replay guard has no room to remember it, it is not accepted but
+     *     {@link Verification.Status#UNAVAILABLE} with the time to retry, and not counted as a
+     *     failure.</li>
      * </ol>
      * Each store's check-and-update is atomic per account, so of concurrent calls with the same
      * valid code exactly one is accepted. With replay protection or attempt limiting switched
@@ -127,15 +136,15 @@ public final class TotpVerifier {
     public Verification verify(String accountId, OtpSecret secret, CharSequence code) {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(secret, "secret");
-        return verify(totp, accountId, accountId, NO_USED_STEP, secret, code);
+        return verify(totp, accountId, ReplayGuard.ACCOUNT_AUTHENTICATOR, NO_USED_STEP, secret, code);
     }
 
     /**
      * Checks a login code against an enrolled credential: as
      * {@link #verify(String, OtpSecret, CharSequence)}, with the credential's secret and code
      * parameters and this verifier's window, clock and stores, except that accepted steps are
-     * remembered per credential, under the key {@code accountId + "/" + id} (see
-     * {@link TotpCredential#id()}). Failures still count towards the lock of the account, shared
+     * remembered per credential, under its account and its {@linkplain TotpCredential#id() id}
+     * as two separate values. Failures still count towards the lock of the account, shared
      * with its other authenticators; but an old and a new authenticator of one account, during a
      * re-enrolment, do not refuse each other's codes as replays. A step not after
      * {@link TotpCredential#confirmedStep()} is {@link Verification.Status#REPLAYED} whatever the
@@ -151,18 +160,19 @@ public final class TotpVerifier {
      */
     public Verification verify(TotpCredential credential, CharSequence code) {
         Objects.requireNonNull(credential, "credential");
-        return verify(credential.totp(), credential.accountId(), credential.replayKey(), credential.confirmedStep(),
+        return verify(credential.totp(), credential.accountId(), credential.id(), credential.confirmedStep(),
                 credential.secret(), code);
     }
 
     /**
      * The account-aware check with explicit code parameters: attempts are limited per
-     * {@code accountId}, accepted steps remembered under {@code replayKey}, and a step not after
+     * {@code accountId}, accepted steps remembered under {@code accountId} and
+     * {@code authenticatorId}, and a step not after
      * {@code usedStep} (or {@link #NO_USED_STEP}) is a replay whatever the guard says. Takes the
      * parameters rather than a verifier from {@link #withTotp}, so that a login allocates no
      * verifier.
      */
-    Verification verify(Totp codes, String accountId, String replayKey, long usedStep, OtpSecret secret,
+    Verification verify(Totp codes, String accountId, String authenticatorId, long usedStep, OtpSecret secret,
             CharSequence code) {
         int given = CodeInput.parse(code, codes.digits());
         if (given == CodeInput.MALFORMED) {
@@ -181,11 +191,10 @@ public final class TotpVerifier {
         if (matched <= usedStep) {
             return Verification.replayed(); // the failure stays counted, as for any replay
         }
-        // The step can be presented while it is inside the window: until stepsBehind steps after it.
-        Instant keepUntil = codes.stepStart(matched + stepsBehind + 1);
-        return protection.acceptOnce(accountId, replayKey, matched, keepUntil)
-                ? Verification.valid(matched, (int) (matched - current))
-                : Verification.replayed();
+        // Kept while any verifier could still present the step, not only this one: another
+        // verifier sharing the guard may reach up to MAX_WINDOW steps behind.
+        Instant keepUntil = codes.stepStart(matched + MAX_WINDOW + 1);
+        return protection.acceptOnce(accountId, authenticatorId, matched, keepUntil, (int) (matched - current));
     }
 
     /** The step of the window around {@code current} whose code under {@code codes} is {@code given}, or -1. */

@@ -9,8 +9,9 @@ import java.util.Optional;
  *
  * <p>A wrong, empty or garbled code is an outcome, never an exception. Only a
  * {@linkplain Status#VALID valid} outcome has a {@linkplain #matchedCounter() matched counter}
- * and a {@linkplain #drift() drift}; only a {@linkplain Status#LOCKED locked} one has a
- * {@linkplain #retryAfter() retry time}. Nothing here reveals the code or the secret.
+ * and a {@linkplain #drift() drift}; only a {@linkplain Status#LOCKED locked} or
+ * {@linkplain Status#UNAVAILABLE unavailable} one has a {@linkplain #retryAfter() retry time}.
+ * Nothing here reveals the code or the secret.
  */
 public final class Verification {
 
@@ -27,7 +28,14 @@ public final class Verification {
         /** Too many failures: the account is locked and the code was not even checked. */
         LOCKED,
         /** The code, or the pending operation it was for, has expired. */
-        EXPIRED
+        EXPIRED,
+        /**
+         * The code could not be checked now: it may be right, but the replay guard had no room
+         * to record it, so it was not accepted (failing closed). Not counted as a failure; try
+         * again at {@link Verification#retryAfter()}. Tell the user to wait a moment rather than
+         * that the code was wrong.
+         */
+        UNAVAILABLE
     }
 
     private static final Verification INVALID = new Verification(Status.INVALID, 0, 0, null);
@@ -109,6 +117,18 @@ public final class Verification {
     }
 
     /**
+     * A refusal because the code could not be checked now, not counted as a failure.
+     *
+     * @param retryAfter the instant from which a new attempt is expected to be checked;
+     *     {@link Instant#MAX} when waiting will not help
+     * @return the outcome
+     * @throws NullPointerException if {@code retryAfter} is null
+     */
+    public static Verification unavailable(Instant retryAfter) {
+        return new Verification(Status.UNAVAILABLE, 0, 0, Objects.requireNonNull(retryAfter, "retryAfter"));
+    }
+
+    /**
      * Tells whether the code was accepted.
      *
      * @return {@code true} only for {@link Status#VALID}
@@ -162,10 +182,11 @@ public final class Verification {
     }
 
     /**
-     * Returns when a locked account may try again.
+     * Returns when a locked account may try again, or when a code that could not be checked
+     * can be checked.
      *
      * @return the instant for {@link Status#LOCKED} ({@link Instant#MAX} if only the
-     *     application can unlock the account), empty otherwise
+     *     application can unlock the account) and {@link Status#UNAVAILABLE}, empty otherwise
      */
     public Optional<Instant> retryAfter() {
         return Optional.ofNullable(retryAfter);
@@ -215,6 +236,8 @@ public final class Verification {
                 return "Verification[VALID, counter " + matchedCounter + ", drift " + drift + "]";
             case LOCKED:
                 return "Verification[LOCKED until " + (Instant.MAX.equals(retryAfter) ? "reset" : retryAfter) + "]";
+            case UNAVAILABLE:
+                return "Verification[UNAVAILABLE until " + retryAfter + "]";
             default:
                 return "Verification[" + status + "]";
         }

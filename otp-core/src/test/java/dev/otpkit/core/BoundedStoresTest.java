@@ -1,7 +1,6 @@
 package dev.otpkit.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpkit.core.internal.InMemoryAttemptLimiter;
@@ -101,21 +100,24 @@ class BoundedStoresTest {
         InMemoryReplayGuard guard = (InMemoryReplayGuard) ReplayGuard.inMemoryBuilder()
                 .clock(clock).maxAccounts(BOUND).build();
         Instant windowEnd = START.plus(Duration.ofSeconds(90));
-        assertTrue(guard.tryAccept("alice", 100, windowEnd));
-        int refused = 0;
+        String account = ReplayGuard.ACCOUNT_AUTHENTICATOR;
+        assertTrue(guard.tryAccept("alice", account, 100, windowEnd).isAccepted());
+        int noRoom = 0;
         for (int i = 0; i < FLOOD; i++) {
-            refused += guard.tryAccept("user-" + i, 100, windowEnd) ? 0 : 1;
+            ReplayGuard.Acceptance answer = guard.tryAccept("user-" + i, account, 100, windowEnd);
+            noRoom += answer.equals(ReplayGuard.Acceptance.noRoom(windowEnd)) ? 1 : 0;
         }
         assertEquals(BOUND, guard.trackedAccounts());
-        assertEquals(FLOOD - (BOUND - 1), refused, "a full guard fails closed");
-        assertFalse(guard.tryAccept("alice", 100, windowEnd), "alice's step is still remembered");
+        assertEquals(FLOOD - (BOUND - 1), noRoom, "a full guard fails closed and says when it expects room");
+        assertEquals(ReplayGuard.Acceptance.replayed(), guard.tryAccept("alice", account, 100, windowEnd),
+                "alice's step is still remembered");
 
         // Every step above has now left its window: all of it may go, and the room is reused.
         clock.set(windowEnd);
         Instant nextWindowEnd = windowEnd.plus(Duration.ofSeconds(90));
         int accepted = 0;
         for (int i = 0; i < FLOOD; i++) {
-            accepted += guard.tryAccept("later-" + i, 103, nextWindowEnd) ? 1 : 0;
+            accepted += guard.tryAccept("later-" + i, account, 103, nextWindowEnd).isAccepted() ? 1 : 0;
         }
         assertEquals(BOUND, accepted);
         assertEquals(BOUND, guard.trackedAccounts());

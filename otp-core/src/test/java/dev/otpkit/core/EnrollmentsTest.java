@@ -202,6 +202,68 @@ class EnrollmentsTest {
     }
 
     @Test
+    void confirmsThroughTheGuardThatLoginsUse() {
+        ReplayGuard guard = ReplayGuard.inMemoryBuilder().clock(clock).build();
+        TotpVerifier verifier = TotpVerifier.builder(Totp.builder().build()).clock(clock).replayGuard(guard).build();
+        Enrollments sharing = Enrollments.builder(verifier).confirmations(guard).build();
+        PendingEnrollment pending = sharing.start(ACCOUNT, "Example", "alice@example.com");
+        TotpCredential credential = sharing.confirm(pending, currentCode(pending)).credential().orElseThrow();
+
+        clock.advance(Duration.ofSeconds(30));
+        assertEquals(Status.ALREADY_CONFIRMED, sharing.confirm(pending, currentCode(pending)).status());
+        assertTrue(verifier.verify(credential, currentCode(pending)).isValid(), "the mark leaves the logins alone");
+    }
+
+    @Test
+    void answersUnavailableWithoutCountingWhileTheLoginGuardHasNoRoom() {
+        ReplayGuard oneAccount = ReplayGuard.inMemoryBuilder().clock(clock).maxAccounts(1).build();
+        AttemptLimiter oneFailureLocks = AttemptLimiter.inMemoryBuilder().clock(clock).failuresBeforeLock(1).build();
+        TotpVerifier verifier = TotpVerifier.builder(Totp.builder().build()).clock(clock).replayGuard(oneAccount)
+                .attemptLimiter(oneFailureLocks).build();
+        Enrollments small = Enrollments.builder(verifier).build();
+        OtpSecret bobs = OtpSecret.generate();
+        assertTrue(verifier.verify("bob", bobs, verifier.totp().generate(bobs, START)).isValid());
+
+        PendingEnrollment pending = small.start(ACCOUNT, "Example", "alice@example.com");
+        EnrollmentConfirmation refused = small.confirm(pending, currentCode(pending));
+        assertEquals(Status.UNAVAILABLE, refused.status());
+        assertTrue(refused.credential().isEmpty());
+        assertEquals(refused.toString(), small.confirm(pending, currentCode(pending)).toString(),
+                "not LOCKED: the refusal did not count as the one failure that locks");
+
+        clock.set(refused.retryAfter().orElseThrow());
+        assertEquals(Status.CONFIRMED, small.confirm(pending, currentCode(pending)).status());
+    }
+
+    @Test
+    void answersUnavailableWhileTheConfirmationsGuardHasNoRoom() {
+        ReplayGuard oneMark = ReplayGuard.inMemoryBuilder().clock(clock).maxAccounts(1).build();
+        Enrollments small = Enrollments.builder(loginVerifier).confirmations(oneMark).build();
+        PendingEnrollment bobs = small.start("bob", "Example", "bob@example.com");
+        assertTrue(small.confirm(bobs, currentCode(bobs)).isConfirmed());
+
+        PendingEnrollment pending = small.start(ACCOUNT, "Example", "alice@example.com");
+        EnrollmentConfirmation refused = small.confirm(pending, currentCode(pending));
+        assertEquals(Status.UNAVAILABLE, refused.status());
+        assertEquals(Optional.of(bobs.expiresAt()), refused.retryAfter());
+    }
+
+    @Test
+    void refusesIdsTheReplayGuardReserves() {
+        PendingEnrollment pending = enrollments.start(ACCOUNT, "Example", "alice@example.com");
+        Totp totp = pending.totp();
+        assertThrows(IllegalArgumentException.class,
+                () -> TotpCredential.restore("", ACCOUNT, pending.secret(), totp, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> TotpCredential.restore("enrollment:" + pending.id(), ACCOUNT, pending.secret(), totp, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> PendingEnrollment.restore("enrollment:x", ACCOUNT, pending.uri(), pending.expiresAt()));
+        assertEquals("Enrollment:" + pending.id(),
+                TotpCredential.restore("Enrollment:" + pending.id(), ACCOUNT, pending.secret(), totp, 1).id(),
+                "only the exact prefix is reserved");
+    }
+
+    @Test
     void startsWithChosenParametersAndTheirUriCarriesThem() {
         Totp eightDigits = Totp.builder().algorithm(HmacAlgorithm.SHA256).digits(8).period(Duration.ofSeconds(60)).build();
         PendingEnrollment pending = enrollments.start(ACCOUNT, "Example", "alice", eightDigits);

@@ -36,6 +36,37 @@ class HotpVerifierAccountTest {
     }
 
     @Test
+    void remembersACounterForAnHourWhateverTheLookAheadOfTheVerifiersSharingTheGuard() {
+        ReplayGuard guard = ReplayGuard.inMemoryBuilder().clock(clock).build();
+        HotpVerifier narrow = HotpVerifier.builder(Hotp.builder().build()).clock(clock).lookAhead(0)
+                .replayGuard(guard).build();
+        HotpVerifier wide = HotpVerifier.builder(Hotp.builder().build()).clock(clock)
+                .lookAhead(HotpVerifier.MAX_LOOK_AHEAD).replayGuard(guard).build();
+        assertEquals(Verification.valid(2, 0), narrow.verify("alice", RFC_SECRET, RFC_CODES[2], 2));
+
+        clock.advance(HotpVerifier.REPLAY_MEMORY.minusMillis(1));
+        assertEquals(Status.REPLAYED, wide.verify("alice", RFC_SECRET, RFC_CODES[2], 0).status(),
+                "a request that read the counter before the first one stored its next");
+    }
+
+    @Test
+    void answersUnavailableWithoutCountingWhileTheGuardHasNoRoom() {
+        ReplayGuard oneAccount = ReplayGuard.inMemoryBuilder().clock(clock).maxAccounts(1).build();
+        AttemptLimiter oneFailureLocks = AttemptLimiter.inMemoryBuilder().clock(clock).failuresBeforeLock(1).build();
+        HotpVerifier small = HotpVerifier.builder(Hotp.builder().build()).clock(clock).replayGuard(oneAccount)
+                .attemptLimiter(oneFailureLocks).build();
+        assertEquals(Status.VALID, small.verify("bob", RFC_SECRET, RFC_CODES[0], 0).status());
+
+        Verification refused = small.verify("alice", RFC_SECRET, RFC_CODES[0], 0);
+        assertEquals(Verification.unavailable(NOW.plus(HotpVerifier.REPLAY_MEMORY)), refused);
+        assertEquals(refused, small.resynchronize("alice", RFC_SECRET, RFC_CODES[7], RFC_CODES[8], 0),
+                "not LOCKED: the refusal did not count as the one failure that locks");
+
+        clock.set(refused.retryAfter().orElseThrow());
+        assertEquals(Verification.valid(0, 0), small.verify("alice", RFC_SECRET, RFC_CODES[0], 0));
+    }
+
+    @Test
     void refusesTheRightCodeWhileLockedAndAcceptsItAfterwards() {
         for (int i = 0; i < 5; i++) {
             assertEquals(Status.INVALID, verifier.verify("alice", RFC_SECRET, RFC_CODES[9], 0).status());

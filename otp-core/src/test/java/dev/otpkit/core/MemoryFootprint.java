@@ -49,7 +49,7 @@ public final class MemoryFootprint {
         ReplayGuard guard = ReplayGuard.inMemoryBuilder().maxAccounts(ACCOUNTS).build();
         Instant keepUntil = Instant.now().plus(Duration.ofHours(1));
         for (String id : ids) {
-            guard.tryAccept(id, 1, keepUntil);
+            guard.tryAccept(id, ReplayGuard.ACCOUNT_AUTHENTICATOR, 1, keepUntil);
         }
         report("ReplayGuard", usedAfterGc() - withIds, idBytes, guard);
         guard = null;

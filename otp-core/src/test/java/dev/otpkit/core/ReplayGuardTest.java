@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.otpkit.core.ReplayGuard.Acceptance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -19,36 +21,86 @@ import org.junit.jupiter.api.Test;
 class ReplayGuardTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     private static final Instant LATER = NOW.plus(Duration.ofSeconds(90));
+    private static final String ACCOUNT = ReplayGuard.ACCOUNT_AUTHENTICATOR;
 
     private final TestClock clock = new TestClock(NOW);
     private final ReplayGuard guard = ReplayGuard.inMemoryBuilder().clock(clock).build();
 
     @Test
     void acceptsOnlyStrictlyNewerSteps() {
-        assertTrue(guard.tryAccept("alice", 100, LATER));
-        assertFalse(guard.tryAccept("alice", 100, LATER), "the same step");
-        assertFalse(guard.tryAccept("alice", 99, LATER), "an older step");
-        assertTrue(guard.tryAccept("alice", 101, LATER));
+        assertEquals(Acceptance.accepted(), guard.tryAccept("alice", ACCOUNT, 100, LATER));
+        assertEquals(Acceptance.replayed(), guard.tryAccept("alice", ACCOUNT, 100, LATER), "the same step");
+        assertEquals(Acceptance.replayed(), guard.tryAccept("alice", ACCOUNT, 99, LATER), "an older step");
+        assertEquals(Acceptance.accepted(), guard.tryAccept("alice", ACCOUNT, 101, LATER));
     }
 
     @Test
     void tellsWhatItRemembersWithoutChangingIt() {
-        assertFalse(guard.hasAccepted("alice", 0), "nothing accepted yet");
-        assertFalse(guard.hasAccepted("alice", 0), "asking accepted nothing");
-        assertTrue(guard.tryAccept("alice", 100, LATER));
-        assertTrue(guard.hasAccepted("alice", 100));
-        assertTrue(guard.hasAccepted("alice", 99));
-        assertFalse(guard.hasAccepted("alice", 101));
-        assertFalse(guard.hasAccepted("bob", 100));
+        assertFalse(guard.hasAccepted("alice", ACCOUNT, 0), "nothing accepted yet");
+        assertFalse(guard.hasAccepted("alice", ACCOUNT, 0), "asking accepted nothing");
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 100, LATER).isAccepted());
+        assertTrue(guard.hasAccepted("alice", ACCOUNT, 100));
+        assertTrue(guard.hasAccepted("alice", ACCOUNT, 99));
+        assertFalse(guard.hasAccepted("alice", ACCOUNT, 101));
+        assertFalse(guard.hasAccepted("bob", ACCOUNT, 100));
+        assertFalse(guard.hasAccepted("alice", "c1", 100));
         clock.set(LATER);
-        assertFalse(guard.hasAccepted("alice", 100), "forgotten once out of every window");
-        assertThrows(NullPointerException.class, () -> guard.hasAccepted(null, 1));
+        assertFalse(guard.hasAccepted("alice", ACCOUNT, 100), "forgotten once out of every window");
     }
 
     @Test
     void keepsAccountsApart() {
-        assertTrue(guard.tryAccept("alice", 100, LATER));
-        assertTrue(guard.tryAccept("bob", 100, LATER));
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 100, LATER).isAccepted());
+        assertTrue(guard.tryAccept("bob", ACCOUNT, 100, LATER).isAccepted());
+    }
+
+    @Test
+    void keepsTheAuthenticatorsOfOneAccountApart() {
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 100, LATER).isAccepted());
+        assertTrue(guard.tryAccept("alice", "c1", 100, LATER).isAccepted());
+        assertTrue(guard.tryAccept("alice", "c2", 100, LATER).isAccepted());
+        assertEquals(Acceptance.replayed(), guard.tryAccept("alice", "c1", 100, LATER));
+    }
+
+    /**
+     * Every pair of two ids drawn from all strings of up to three characters over 'a' and the
+     * characters a joined key would be split on ('/', ':', NUL), the empty string included:
+     * 85 ids, 7,225 pairs. If any two distinct pairs shared an entry, the second of them would
+     * be refused as a replay.
+     */
+    @Test
+    void neverMixesTwoDistinctPairsOfAccountAndAuthenticator() {
+        List<String> ids = allStrings("a/:\0", 3);
+        assertEquals(85, ids.size());
+        ReplayGuard roomy = ReplayGuard.inMemoryBuilder().clock(clock).maxAccounts(ids.size() * ids.size()).build();
+        for (String accountId : ids) {
+            for (String authenticatorId : ids) {
+                assertEquals(Acceptance.accepted(), roomy.tryAccept(accountId, authenticatorId, 1, LATER),
+                        () -> "pair " + List.of(accountId, authenticatorId) + " met an earlier pair");
+            }
+        }
+        for (String accountId : ids) {
+            for (String authenticatorId : ids) {
+                assertEquals(Acceptance.replayed(), roomy.tryAccept(accountId, authenticatorId, 1, LATER));
+            }
+        }
+    }
+
+    /** All strings of 0 to {@code maxLength} characters taken from {@code alphabet}. */
+    private static List<String> allStrings(String alphabet, int maxLength) {
+        List<String> all = new ArrayList<>(List.of(""));
+        List<String> previous = List.of("");
+        for (int length = 1; length <= maxLength; length++) {
+            List<String> longer = new ArrayList<>();
+            for (String prefix : previous) {
+                for (char c : alphabet.toCharArray()) {
+                    longer.add(prefix + c);
+                }
+            }
+            all.addAll(longer);
+            previous = longer;
+        }
+        return all;
     }
 
     @Test
@@ -57,18 +109,18 @@ class ReplayGuardTest {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch start = new CountDownLatch(1);
-            Callable<Boolean> use = () -> {
+            Callable<Acceptance> use = () -> {
                 start.await();
-                return guard.tryAccept("alice", 7, LATER);
+                return guard.tryAccept("alice", ACCOUNT, 7, LATER);
             };
-            List<Future<Boolean>> results = new ArrayList<>();
+            List<Future<Acceptance>> results = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 results.add(pool.submit(use));
             }
             start.countDown();
             int accepted = 0;
-            for (Future<Boolean> result : results) {
-                accepted += result.get() ? 1 : 0;
+            for (Future<Acceptance> result : results) {
+                accepted += result.get().isAccepted() ? 1 : 0;
             }
             assertEquals(1, accepted);
         } finally {
@@ -78,16 +130,52 @@ class ReplayGuardTest {
 
     @Test
     void keepsAStepAsLongAsAnyVerifierAskedFor() {
-        assertTrue(guard.tryAccept("alice", 100, NOW.plus(Duration.ofMinutes(5))), "a verifier with a wide window");
-        assertTrue(guard.tryAccept("alice", 101, NOW.plus(Duration.ofSeconds(60))), "one with a narrow window");
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 100, NOW.plus(Duration.ofMinutes(5))).isAccepted(),
+                "a verifier that keeps steps long");
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 101, NOW.plus(Duration.ofSeconds(60))).isAccepted(),
+                "one that keeps them short");
         clock.advance(Duration.ofMinutes(2));
-        assertFalse(guard.tryAccept("alice", 101, NOW.plus(Duration.ofMinutes(5))), "still remembered");
+        assertEquals(Acceptance.replayed(), guard.tryAccept("alice", ACCOUNT, 101, NOW.plus(Duration.ofMinutes(5))),
+                "still remembered");
+    }
+
+    @Test
+    void answersNoRoomUntilTheFirstEntryExpiresWithoutForgettingAny() {
+        ReplayGuard two = ReplayGuard.inMemoryBuilder().clock(clock).maxAccounts(2).build();
+        Instant aliceExpires = NOW.plus(Duration.ofSeconds(60));
+        assertTrue(two.tryAccept("alice", ACCOUNT, 100, aliceExpires).isAccepted());
+        assertTrue(two.tryAccept("bob", ACCOUNT, 100, LATER).isAccepted());
+
+        Acceptance full = two.tryAccept("carol", ACCOUNT, 100, LATER);
+        assertEquals(Acceptance.noRoom(aliceExpires), full);
+        assertEquals(Optional.of(aliceExpires), full.retryAfter());
+        assertFalse(full.isAccepted());
+        assertFalse(two.hasAccepted("carol", ACCOUNT, 100), "nothing recorded");
+        assertEquals(Acceptance.replayed(), two.tryAccept("alice", ACCOUNT, 100, aliceExpires),
+                "a remembered pair still answers");
+
+        clock.set(aliceExpires);
+        assertEquals(Acceptance.accepted(), two.tryAccept("carol", ACCOUNT, 100, LATER));
+    }
+
+    @Test
+    void describesAnswers() {
+        assertEquals("Acceptance[ACCEPTED]", Acceptance.accepted().toString());
+        assertEquals("Acceptance[NO_ROOM until 2026-01-01T00:01:30Z]", Acceptance.noRoom(LATER).toString());
+        assertEquals(Optional.empty(), Acceptance.replayed().retryAfter());
+        assertEquals(Acceptance.noRoom(LATER).hashCode(), Acceptance.noRoom(LATER).hashCode());
     }
 
     @Test
     void rejectsNullArguments() {
-        assertThrows(NullPointerException.class, () -> guard.tryAccept(null, 1, LATER));
-        assertThrows(NullPointerException.class, () -> guard.tryAccept("alice", 1, null));
+        assertThrows(NullPointerException.class, () -> guard.tryAccept(null, ACCOUNT, 1, LATER));
+        assertThrows(NullPointerException.class, () -> guard.tryAccept("alice", null, 1, LATER));
+        assertThrows(NullPointerException.class, () -> guard.tryAccept("alice", ACCOUNT, 1, null));
+        assertThrows(NullPointerException.class, () -> guard.hasAccepted(null, ACCOUNT, 1));
+        assertThrows(NullPointerException.class, () -> guard.hasAccepted("alice", null, 1));
+        ReplayGuard writeOnly = guard::tryAccept;
+        assertThrows(NullPointerException.class, () -> writeOnly.hasAccepted("alice", null, 1), "the default too");
+        assertThrows(NullPointerException.class, () -> Acceptance.noRoom(null));
         assertThrows(IllegalArgumentException.class, () -> ReplayGuard.inMemoryBuilder().maxAccounts(0).build());
     }
 }

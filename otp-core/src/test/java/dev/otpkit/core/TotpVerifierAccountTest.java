@@ -1,6 +1,8 @@
 package dev.otpkit.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -169,22 +171,97 @@ class TotpVerifierAccountTest {
         assertEquals(Status.REPLAYED, second.verify("alice", secret, codeAt(NOW)).status());
     }
 
-    /** A store as an application might write against its database: here, plain maps. */
+    @Test
+    void refusesACodeAgainThroughAWiderWindowSharingTheGuard() {
+        ReplayGuard guard = ReplayGuard.inMemoryBuilder().clock(clock).build();
+        TotpVerifier narrow = TotpVerifier.builder(totp).clock(clock).window(1, 1).replayGuard(guard).build();
+        TotpVerifier wide = TotpVerifier.builder(totp).clock(clock).window(5, 1).replayGuard(guard).build();
+        String code = codeAt(NOW);
+        assertEquals(Status.VALID, narrow.verify("alice", secret, code).status());
+
+        clock.advance(Duration.ofSeconds(61));
+        assertEquals(Status.REPLAYED, wide.verify("alice", secret, code).status(),
+                "two steps behind: outside the narrow window, inside the wide one");
+    }
+
+    @Test
+    void remembersAStepUntilItLeavesTheWidestWindowAllowedAndNoLonger() {
+        ReplayGuard guard = ReplayGuard.inMemoryBuilder().clock(clock).build();
+        TotpVerifier exact = TotpVerifier.builder(totp).clock(clock).window(0, 0).replayGuard(guard).build();
+        int widest = TotpVerifier.MAX_WINDOW;
+        TotpVerifier widestBehind =
+                TotpVerifier.builder(totp).clock(clock).window(widest, 0).replayGuard(guard).build();
+        long step = totp.step(NOW);
+        String code = codeAt(NOW);
+        assertEquals(Status.VALID, exact.verify("alice", secret, code).status());
+
+        clock.set(totp.stepStart(step + widest + 1).minusMillis(1));
+        assertEquals(Status.REPLAYED, widestBehind.verify("alice", secret, code).status(), "10 steps behind");
+        clock.set(totp.stepStart(step + widest + 1));
+        assertFalse(guard.hasAccepted("alice", ReplayGuard.ACCOUNT_AUTHENTICATOR, step),
+                "forgotten once no window can reach the step");
+    }
+
+    @Test
+    void keepsAnAccountNamedLikeACredentialApartFromThatCredential() {
+        TotpCredential alicesC1 = TotpCredential.restore("c1", "alice", secret, totp, totp.step(NOW) - 5);
+        OtpSecret otherSecret = OtpSecret.generate();
+        assertEquals(Status.VALID, verifier.verify("alice/c1", otherSecret, totp.generate(otherSecret, NOW)).status());
+
+        assertEquals(Verification.valid(totp.step(NOW), 0), verifier.verify(alicesC1, codeAt(NOW)),
+                "alice's right code, not a replay of the account named \"alice/c1\"");
+    }
+
+    @Test
+    void keepsACredentialApartFromTheAccountLevelCheckOfItsAccount() {
+        TotpCredential credential = TotpCredential.restore("c1", "alice", secret, totp, totp.step(NOW) - 5);
+        assertEquals(Status.VALID, verifier.verify(credential, codeAt(NOW)).status());
+        assertEquals(Status.VALID, verifier.verify("alice", secret, codeAt(NOW)).status(),
+                "two authenticators of alice, each used once");
+        assertEquals(Status.REPLAYED, verifier.verify(credential, codeAt(NOW)).status());
+        assertEquals(Status.REPLAYED, verifier.verify("alice", secret, codeAt(NOW)).status());
+    }
+
+    @Test
+    void refusesARightCodeWithoutCountingItWhileTheGuardHasNoRoom() {
+        ReplayGuard twoAccounts = ReplayGuard.inMemoryBuilder().clock(clock).maxAccounts(2).build();
+        AttemptLimiter oneFailureLocks = AttemptLimiter.inMemoryBuilder().clock(clock).failuresBeforeLock(1).build();
+        TotpVerifier small = TotpVerifier.builder(totp).clock(clock).replayGuard(twoAccounts)
+                .attemptLimiter(oneFailureLocks).build();
+        assertTrue(small.verify("alice", secret, codeAt(NOW)).isValid());
+        assertTrue(small.verify("bob", secret, codeAt(NOW)).isValid());
+
+        Verification refused = small.verify("carol", secret, codeAt(NOW));
+        assertFalse(refused.isValid(), "a step the guard cannot record is never accepted");
+        assertNotEquals(Status.REPLAYED, refused.status(), "carol never used this code");
+        Instant aliceForgotten = totp.stepStart(totp.step(NOW) + TotpVerifier.MAX_WINDOW + 1);
+        assertEquals(Verification.unavailable(aliceForgotten), refused);
+        assertEquals(refused, small.verify("carol", secret, codeAt(NOW)),
+                "not counted: one counted failure would have locked carol");
+
+        clock.set(refused.retryAfter().orElseThrow());
+        assertEquals(Status.VALID, small.verify("carol", secret, codeAt(clock.instant())).status());
+    }
+
+    /**
+     * A store as an application might write against its database, the account and the
+     * authenticator as two columns of one key: here, plain maps.
+     */
     private static final class MapBackedStores implements ReplayGuard, AttemptLimiter {
-        final Map<String, Long> lastSteps = new ConcurrentHashMap<>();
+        final Map<List<String>, Long> lastSteps = new ConcurrentHashMap<>();
         final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
         @Override
-        public boolean tryAccept(String accountId, long step, Instant keepUntil) {
+        public Acceptance tryAccept(String accountId, String authenticatorId, long step, Instant keepUntil) {
             long[] accepted = {-1};
-            lastSteps.compute(accountId, (id, last) -> {
+            lastSteps.compute(List.of(accountId, authenticatorId), (pair, last) -> {
                 if (last != null && step <= last) {
                     return last;
                 }
                 accepted[0] = step;
                 return step;
             });
-            return accepted[0] == step;
+            return accepted[0] == step ? Acceptance.accepted() : Acceptance.replayed();
         }
 
         @Override
@@ -206,7 +283,7 @@ class TotpVerifierAccountTest {
                 TotpVerifier.builder(totp).clock(clock).replayGuard(stores).attemptLimiter(stores).build();
 
         assertTrue(custom.verify("alice", secret, codeAt(NOW)).isValid());
-        assertEquals(totp.step(NOW), stores.lastSteps.get("alice"));
+        assertEquals(totp.step(NOW), stores.lastSteps.get(List.of("alice", ReplayGuard.ACCOUNT_AUTHENTICATOR)));
         assertEquals(Status.REPLAYED, custom.verify("alice", secret, codeAt(NOW)).status());
         assertEquals(1, stores.failures.get("alice"));
         custom.verify("alice", secret, wrongCodeAt(NOW));

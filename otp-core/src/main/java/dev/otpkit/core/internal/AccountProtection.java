@@ -2,14 +2,18 @@ package dev.otpkit.core.internal;
 
 import dev.otpkit.core.AttemptLimiter;
 import dev.otpkit.core.ReplayGuard;
+import dev.otpkit.core.ReplayGuard.Acceptance;
+import dev.otpkit.core.Verification;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The replay guard and attempt limiter of one verifier, either of which may be switched off,
  * applied in the order every account-aware verification follows: begin the attempt (refused if
  * locked), check the code, then accept the matched step once and clear the failures.
+ * Replays are remembered per pair of account and authenticator, failures per account.
  */
 public final class AccountProtection {
     private final ReplayGuard replayGuard;
@@ -57,24 +61,46 @@ public final class AccountProtection {
     }
 
     /**
-     * Accepts a matched step unless it was accepted before, and on acceptance clears the
-     * account's failures. A refused replay stays counted as a failure.
+     * Accepts a matched step unless it was accepted before, and answers the outcome: on
+     * acceptance the account's failures are cleared; a refused replay stays counted as a
+     * failure; a step the guard had no room to record is not accepted (failing closed) and not
+     * counted either.
      *
-     * @param accountId the account, whose failures are cleared
-     * @param replayKey the key the step is remembered under: the account id, or one of its
-     *     authenticators
+     * @param accountId the account, whose failures are counted and cleared
+     * @param authenticatorId the authenticator the step is remembered under:
+     *     {@link ReplayGuard#ACCOUNT_AUTHENTICATOR} or a credential's id
      * @param step the matched step or counter
      * @param keepUntil when the step has left every window
-     * @return {@code true} if accepted, {@code false} for a replay
+     * @param drift the match's distance from the current step or expected counter
+     * @return {@link Verification.Status#VALID}, {@link Verification.Status#REPLAYED} or
+     *     {@link Verification.Status#UNAVAILABLE}
      */
-    public boolean acceptOnce(String accountId, String replayKey, long step, Instant keepUntil) {
-        if (replayGuard != null && !replayGuard.tryAccept(replayKey, step, keepUntil)) {
-            return false;
+    public Verification acceptOnce(String accountId, String authenticatorId, long step, Instant keepUntil,
+            int drift) {
+        Acceptance acceptance = replayGuard == null ? Acceptance.accepted()
+                : Objects.requireNonNull(replayGuard.tryAccept(accountId, authenticatorId, step, keepUntil),
+                        "ReplayGuard.tryAccept returned null");
+        switch (acceptance.outcome()) {
+            case REPLAYED:
+                return Verification.replayed(); // the failure counted by beginAttempt stays
+            case NO_ROOM:
+                // The code was right, so taking back the attempt that beginAttempt counted is
+                // earned, and recordSuccess is the limiter's only way to take one back. Nothing
+                // is accepted: only a caller holding a right code of the window gets here, and it
+                // could log in as soon as the guard has room anyway. Counting it would lock out
+                // users who never typed a wrong code whenever the guard is full.
+                clearFailures(accountId);
+                return Verification.unavailable(acceptance.retryAfter().orElseThrow());
+            default:
+                clearFailures(accountId);
+                return Verification.valid(step, drift);
         }
+    }
+
+    private void clearFailures(String accountId) {
         if (attemptLimiter != null) {
             attemptLimiter.recordSuccess(accountId);
         }
-        return true;
     }
 
     /**

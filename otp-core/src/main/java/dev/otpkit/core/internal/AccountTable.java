@@ -18,7 +18,11 @@ import java.util.function.Supplier;
  * that can no longer matter ({@link Entry#forgetAtMillis()} has passed) are swept out; entries
  * that still matter are never evicted, because forgetting them would weaken protection (an
  * evicted lock would unlock an account). A full table therefore refuses new accounts until an
- * entry becomes forgettable, and says when that will be.
+ * entry becomes forgettable, and says when that will be ({@link #roomExpectedAtMillis(long)}).
+ *
+ * <p>An account is named by a key: its id, or any value whose {@code equals} and
+ * {@code hashCode} compare by value, such as a pair of ids. Keys are compared as they are, so
+ * distinct keys never share an entry.
  *
  * @param <E> the entry type
  */
@@ -39,7 +43,7 @@ public final class AccountTable<E extends AccountTable.Entry> {
         protected abstract long forgetAtMillis();
     }
 
-    private final ConcurrentHashMap<String, E> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Object, E> entries = new ConcurrentHashMap<>();
     private final AtomicInteger size = new AtomicInteger();
     private final ReentrantLock sweepLock = new ReentrantLock();
     private final int maxAccounts;
@@ -86,7 +90,7 @@ public final class AccountTable<E extends AccountTable.Entry> {
      * the account has none or only a forgettable one. Afterwards the entry is dropped if it no
      * longer matters.
      *
-     * @param accountId the account
+     * @param accountKey the account's key
      * @param nowMillis the current time, epoch milliseconds
      * @param action the change
      * @param first passed to {@code action}
@@ -95,16 +99,16 @@ public final class AccountTable<E extends AccountTable.Entry> {
      * @return what {@code action} returned, or {@code null} if the account has no entry and the
      *     table is full of entries that still matter
      */
-    public <R> R update(String accountId, long nowMillis, Action<? super E, R> action, long first, long second) {
+    public <R> R update(Object accountKey, long nowMillis, Action<? super E, R> action, long first, long second) {
         while (true) {
-            E entry = entries.get(accountId);
+            E entry = entries.get(accountKey);
             boolean fresh = false;
             if (entry == null) {
                 if (!reserveSlot(nowMillis)) {
                     return null;
                 }
                 E created = newEntry.get();
-                entry = entries.putIfAbsent(accountId, created);
+                entry = entries.putIfAbsent(accountKey, created);
                 if (entry == null) {
                     entry = created;
                     fresh = true;
@@ -115,11 +119,11 @@ public final class AccountTable<E extends AccountTable.Entry> {
             synchronized (entry) {
                 // A fresh entry is forgettable until the action fills it; an old one that no
                 // longer matters is dropped so the action starts from a clean state.
-                if (entry.removed || !fresh && removeIfForgettable(accountId, entry, nowMillis)) {
+                if (entry.removed || !fresh && removeIfForgettable(accountKey, entry, nowMillis)) {
                     continue;
                 }
                 R result = action.apply(entry, first, second);
-                removeIfForgettable(accountId, entry, nowMillis);
+                removeIfForgettable(accountKey, entry, nowMillis);
                 return result;
             }
         }
@@ -129,7 +133,7 @@ public final class AccountTable<E extends AccountTable.Entry> {
      * Runs {@code action} on the account's entry with its monitor held, if the account has one
      * that still matters, and changes nothing in the table.
      *
-     * @param accountId the account
+     * @param accountKey the account's key
      * @param nowMillis the current time, epoch milliseconds
      * @param action reads the entry; must neither change it nor touch the table
      * @param first passed to {@code action}
@@ -138,9 +142,9 @@ public final class AccountTable<E extends AccountTable.Entry> {
      * @param <R> the answer type
      * @return what {@code action} returned, or {@code absent}
      */
-    public <R> R read(String accountId, long nowMillis, Action<? super E, R> action, long first, long second,
+    public <R> R read(Object accountKey, long nowMillis, Action<? super E, R> action, long first, long second,
             R absent) {
-        E entry = entries.get(accountId);
+        E entry = entries.get(accountKey);
         if (entry == null) {
             return absent;
         }
@@ -153,19 +157,19 @@ public final class AccountTable<E extends AccountTable.Entry> {
      * Runs {@code action} on the account's entry with its monitor held, if the account has one
      * that still matters, then drops the entry if it no longer matters.
      *
-     * @param accountId the account
+     * @param accountKey the account's key
      * @param nowMillis the current time, epoch milliseconds
      * @param action reads and changes the entry; must not touch this table
      */
-    public void updateIfPresent(String accountId, long nowMillis, Consumer<? super E> action) {
-        E entry = entries.get(accountId);
+    public void updateIfPresent(Object accountKey, long nowMillis, Consumer<? super E> action) {
+        E entry = entries.get(accountKey);
         if (entry == null) {
             return;
         }
         synchronized (entry) {
-            if (!entry.removed && !removeIfForgettable(accountId, entry, nowMillis)) {
+            if (!entry.removed && !removeIfForgettable(accountKey, entry, nowMillis)) {
                 action.accept(entry);
-                removeIfForgettable(accountId, entry, nowMillis);
+                removeIfForgettable(accountKey, entry, nowMillis);
             }
         }
     }
@@ -177,6 +181,20 @@ public final class AccountTable<E extends AccountTable.Entry> {
      */
     public int size() {
         return size.get();
+    }
+
+    /**
+     * Tells when a table that just refused a new account expects room again: when the first of
+     * the entries it held at its last sweep becomes forgettable. An estimate, as an entry can be
+     * kept longer meanwhile, and never before {@code nowMillis}: if another thread is sweeping,
+     * room may come at once.
+     *
+     * @param nowMillis the current time, epoch milliseconds
+     * @return epoch milliseconds, at least {@code nowMillis}; {@link Long#MAX_VALUE} if no entry
+     *     held will ever become forgettable
+     */
+    public long roomExpectedAtMillis(long nowMillis) {
+        return Math.max(nextSweepMillis, nowMillis);
     }
 
     private boolean reserveSlot(long nowMillis) {
@@ -209,8 +227,8 @@ public final class AccountTable<E extends AccountTable.Entry> {
     /** Drops every forgettable entry and notes when the next one will become forgettable. */
     private void sweep(long nowMillis) {
         long earliest = Long.MAX_VALUE;
-        for (Iterator<Map.Entry<String, E>> it = entries.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, E> mapping = it.next();
+        for (Iterator<Map.Entry<Object, E>> it = entries.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Object, E> mapping = it.next();
             E entry = mapping.getValue();
             synchronized (entry) {
                 if (!removeIfForgettable(mapping.getKey(), entry, nowMillis)) {
@@ -222,12 +240,12 @@ public final class AccountTable<E extends AccountTable.Entry> {
     }
 
     /** Called with the entry's monitor held. */
-    private boolean removeIfForgettable(String accountId, E entry, long nowMillis) {
+    private boolean removeIfForgettable(Object accountKey, E entry, long nowMillis) {
         if (entry.removed || nowMillis < entry.forgetAtMillis()) {
             return false;
         }
         entry.removed = true;
-        entries.remove(accountId, entry);
+        entries.remove(accountKey, entry);
         size.decrementAndGet();
         return true;
     }
