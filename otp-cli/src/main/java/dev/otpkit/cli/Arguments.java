@@ -6,24 +6,39 @@ import dev.otpkit.core.OtpSecret;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The arguments of one subcommand: {@code --name value} or {@code --name=value} options,
  * {@code --name} flags and positional arguments, with typed readers for the options the
- * subcommands share. Error messages never quote an argument, a value or an unknown option
- * name, any of which could be a secret or a code pasted in the wrong place; they give its
- * position instead.
+ * subcommands share; {@code --} ends the options, so that a positional argument may start with
+ * {@code -}. Error messages never quote an argument or a value, either of which could be a
+ * secret or a code pasted in the wrong place; they give its position (counted from 1) instead,
+ * and name an unknown option only when it is too short to be a secret (see {@link #safeToName}).
  */
 final class Arguments {
     /** Latest instant accepted by {@code --time}: the last second of the year 9999. */
     private static final long MAX_EPOCH_SECONDS = 253_402_300_799L;
+    /**
+     * Longest {@code --period}: one day. otp-core has no upper bound of its own (OtpAuthUri reads
+     * any period up to 2^31 - 1 seconds); this one only stops typing mistakes.
+     */
     private static final int MAX_PERIOD_SECONDS = 86_400;
+    /** Marks the end of the options, as in POSIX utilities. */
+    private static final String END_OF_OPTIONS = "--";
+    /**
+     * An unknown option is named only if it looks like a typed option name: a letter, then at
+     * most 14 letters, digits or hyphens. That is shorter than the shortest secret in use (16
+     * Base32 characters, 80 bits), and a code cannot start with a letter.
+     */
+    private static final Pattern OPTION_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,14}");
 
     private final Map<String, String> values = new HashMap<>();
     private final Set<String> flagsGiven = new HashSet<>();
@@ -44,36 +59,55 @@ final class Arguments {
         Arguments parsed = new Arguments();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (arg.equals("--help") || arg.equals("-h")) {
+            if (arg.equals(END_OF_OPTIONS)) {
+                parsed.positional.addAll(Arrays.asList(args).subList(i + 1, args.length));
+                break;
+            } else if (arg.equals("--help") || arg.equals("-h")) {
                 parsed.help = true;
             } else if (arg.startsWith("--")) {
-                int equals = arg.indexOf('=');
-                String name = arg.substring(2, equals < 0 ? arg.length() : equals);
-                if (flags.contains(name) && equals < 0) {
-                    parsed.flagsGiven.add(name);
-                    continue;
-                }
-                if (!valueOptions.contains(name)) {
-                    // The name is not echoed: it could be a secret pasted after "--".
-                    throw new UsageException("unknown option (argument " + (i + 1) + " after the command);"
-                            + " this command takes " + optionList(valueOptions, flags));
-                }
-                String value;
-                if (equals >= 0) {
-                    value = arg.substring(equals + 1);
-                } else if (i + 1 < args.length) {
-                    value = args[++i];
-                } else {
-                    throw new UsageException("option --" + name + " needs a value");
-                }
-                if (parsed.values.put(name, value) != null) {
-                    throw new UsageException("option --" + name + " is given more than once");
-                }
+                i = parsed.readOption(args, i, valueOptions, flags);
             } else {
                 parsed.positional.add(arg);
             }
         }
         return parsed;
+    }
+
+    /** Reads the option at {@code args[i]}; returns the index of its last argument (its value's). */
+    private int readOption(String[] args, int i, Set<String> valueOptions, Set<String> flags) throws UsageException {
+        String arg = args[i];
+        int equals = arg.indexOf('=');
+        String name = arg.substring(2, equals < 0 ? arg.length() : equals);
+        if (flags.contains(name) && equals < 0) {
+            flagsGiven.add(name);
+            return i;
+        }
+        if (!valueOptions.contains(name)) {
+            throw new UsageException("unknown option " + (safeToName(name) ? "--" + name + " " : "")
+                    + "(argument " + (i + 1) + " after the command); this command takes "
+                    + optionList(valueOptions, flags));
+        }
+        String value;
+        int last = i;
+        if (equals >= 0) {
+            value = arg.substring(equals + 1);
+        } else if (i + 1 < args.length) {
+            value = args[++last];
+        } else {
+            throw new UsageException("option --" + name + " needs a value");
+        }
+        if (values.put(name, value) != null) {
+            throw new UsageException("option --" + name + " is given more than once");
+        }
+        return last;
+    }
+
+    /**
+     * Whether an unknown option's name (what follows "--", before any '=') may be shown: a
+     * secret pasted after "--" must not reach standard error, where terminals and CI logs keep it.
+     */
+    static boolean safeToName(String name) {
+        return OPTION_NAME.matcher(name).matches();
     }
 
     /** The options a command takes, sorted, for example {@code "--count"}. */

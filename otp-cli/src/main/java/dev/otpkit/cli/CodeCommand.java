@@ -21,7 +21,9 @@ final class CodeCommand {
             }
             arguments.requireNoPositional();
             OtpSecret secret = arguments.secret();
-            out.println(arguments.flag("hotp") ? hotpCode(arguments, secret) : totpCode(arguments, secret));
+            String code = arguments.flag("hotp") ? hotpCode(arguments, secret) : totpCode(arguments, secret);
+            Usage.warnIfShort(err, secret);
+            out.println(code);
             return Usage.OK;
         } catch (UsageException e) {
             return Usage.fail(err, e.getMessage());

@@ -7,18 +7,16 @@ import dev.otpkit.qr.QrCode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
  * {@code otp enroll}: makes a new 160-bit secret and prints it, its {@code otpauth://} URI on a
  * line of its own and the QR code for a terminal; {@code --png FILE} also writes the QR code
- * as a PNG, readable by its owner only. Parameters that popular authenticator apps ignore are
- * warned about on standard error.
+ * as a new PNG file, readable by its owner only. Parameters that popular authenticator apps
+ * ignore are warned about on standard error.
  */
 final class EnrollCommand {
     private static final Set<String> OPTIONS = Set.of("issuer", "account", "algorithm", "digits", "period", "png");
@@ -43,26 +41,27 @@ final class EnrollCommand {
             return Usage.fail(err, e.getMessage());
         }
         if (png != null) {
-            try {
-                writePrivately(png, qr.png());
-            } catch (IOException | SecurityException e) {
-                err.println("otp: cannot write the PNG to " + png + ": " + e);
-                return Usage.FAILED;
+            int status = writePng(png, qr, err);
+            if (status != Usage.OK) {
+                return status;
             }
         }
         for (CompatibilityWarning warning : CompatibilityWarning.check(uri.totp())) {
-            err.println("otp: warning: " + warning.message());
+            Usage.warn(err, warning.message());
         }
         out.println("Secret: " + uri.secret().toBase32());
         out.println(uri.toUriString());
         out.print(qr.terminal());
         if (png != null) {
-            out.println("QR code written to " + png);
+            out.println("QR code written to " + TerminalText.escape(png.toString()));
         }
         return Usage.OK;
     }
 
     private static Path pngPath(String text) throws UsageException {
+        if (text.isEmpty()) {
+            throw new UsageException("--png needs a file name");
+        }
         try {
             return Paths.get(text);
         } catch (InvalidPathException e) {
@@ -71,18 +70,20 @@ final class EnrollCommand {
     }
 
     /**
-     * Writes the file readable by its owner only, if it is new and the file system has POSIX
-     * permissions: the QR code holds the secret. An existing file keeps its permissions.
+     * Writes the PNG before anything is printed, so that a failed enrolment shows no secret.
+     * An existing path is a bad argument (exit 2): the PNG holds the secret, so it only ever
+     * goes into a new file of its own (see {@link PrivateFile}).
      */
-    private static void writePrivately(Path file, byte[] bytes) throws IOException {
+    private static int writePng(Path png, QrCode qr, PrintStream err) {
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (FileAlreadyExistsException overwritten) {
-            // Replaced below, as the user asked; its permissions are the user's choice.
-        } catch (UnsupportedOperationException notPosix) {
-            // Files.write creates it with the platform's default access control.
+            PrivateFile.createNew(png, qr.png());
+            return Usage.OK;
+        } catch (FileAlreadyExistsException e) {
+            return Usage.fail(err, "--png " + png + " already exists; give the name of a new file"
+                    + " (the PNG holds the secret, so otp never writes over a file or through a link)");
+        } catch (IOException e) {
+            return Usage.error(err, "cannot write the PNG to " + png + ": " + PrivateFile.reason(e));
         }
-        Files.write(file, bytes);
     }
 
     private static QrCode qrCode(OtpAuthUri uri) throws UsageException {

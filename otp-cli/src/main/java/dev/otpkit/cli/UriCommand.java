@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * {@code otp uri --parse URI}: prints the fields of an {@code otpauth://} URI, one
- * {@code name: value} a line, the secret included since the URI given holds it anyway.
+ * {@code name: value} a line, the secret included since the URI given holds it anyway. Values
+ * are escaped for the terminal (see {@link TerminalText#escape}).
  */
 final class UriCommand {
     private UriCommand() {
@@ -37,20 +38,25 @@ final class UriCommand {
         }
     }
 
+    /** Prints one field a line; each value is escaped, as the URI may carry terminal controls. */
     private static void print(OtpAuthUri uri, PrintStream out) {
         OtpSecret secret = uri.secret();
-        out.println("type:      " + uri.type().name().toLowerCase(Locale.ROOT));
-        out.println("issuer:    " + uri.issuer().orElse("(none)"));
-        out.println("account:   " + uri.account());
-        out.println("secret:    " + secret.toBase32() + " (" + secret.bitLength() + " bits"
-                + (secret.bitLength() < OtpSecret.MIN_BITS ? ", shorter than the " + OtpSecret.MIN_BITS
-                        + " RFC 4226 requires: renew it" : "") + ")");
-        out.println("algorithm: " + uri.algorithm().uriName());
-        out.println("digits:    " + uri.digits());
+        field(out, "type", uri.type().name().toLowerCase(Locale.ROOT));
+        field(out, "issuer", uri.issuer().orElse("(none)"));
+        field(out, "account", uri.account());
+        field(out, "secret", secret.toBase32() + " (" + secret.bitLength() + " bits"
+                + (secret.bitLength() < OtpSecret.MIN_BITS ? ", " + Usage.SHORT_SECRET_ADVICE : "") + ")");
+        field(out, "algorithm", uri.algorithm().uriName());
+        field(out, "digits", Integer.toString(uri.digits()));
         if (uri.type() == OtpAuthUri.Type.TOTP) {
-            out.println("period:    " + uri.period().getSeconds());
+            field(out, "period", Long.toString(uri.period().getSeconds()));
         } else {
-            out.println("counter:   " + uri.counter());
+            field(out, "counter", Long.toString(uri.counter()));
         }
+    }
+
+    /** Prints {@code name:} padded to the widest name, then the value escaped for the terminal. */
+    private static void field(PrintStream out, String name, String value) {
+        out.println(String.format(Locale.ROOT, "%-11s%s", name + ":", TerminalText.escape(value)));
     }
 }

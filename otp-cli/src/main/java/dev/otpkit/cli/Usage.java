@@ -1,8 +1,9 @@
 package dev.otpkit.cli;
 
+import dev.otpkit.core.OtpSecret;
 import java.io.PrintStream;
 
-/** The usage text and the way every subcommand reports bad arguments. */
+/** The usage text and the way every subcommand reports bad arguments, failures and warnings. */
 final class Usage {
     /** Exit status for success. */
     static final int OK = 0;
@@ -10,6 +11,12 @@ final class Usage {
     static final int FAILED = 1;
     /** Exit status for bad arguments. */
     static final int BAD_ARGUMENTS = 2;
+
+    /**
+     * What follows the bit length of a secret shorter than RFC 4226's minimum, wherever a
+     * command shows one.
+     */
+    static final String SHORT_SECRET_ADVICE = "shorter than the " + OtpSecret.MIN_BITS + " RFC 4226 requires: renew it";
 
     static final String TEXT = String.join("\n",
             "usage: otp enroll --issuer NAME --account NAME [--algorithm A] [--digits N] [--period S] [--png FILE]",
@@ -21,7 +28,10 @@ final class Usage {
             "       otp uri    --parse URI",
             "",
             "  A is SHA1 (default), SHA256 or SHA512; N digits 6 (default) to 8; S seconds per step, 30 by default.",
-            "  verify exits 0 if the code is valid, 1 if not; any command exits 2 on bad arguments.",
+            "  --png FILE must not exist: the PNG holds the secret, so it is written only as a new file, readable",
+            "  by its owner only, never over a file or through a link. -- ends the options (for a CODE starting",
+            "  with -). Control, format and invisible characters in printed names show as \\u{XXXX}.",
+            "  verify exits 0 if the code is valid, 1 if not; any command exits 2 on bad arguments, 1 if it fails.",
             "");
 
     private Usage() {
@@ -33,10 +43,31 @@ final class Usage {
         return OK;
     }
 
-    /** Reports bad arguments: one line, then the usage, on standard error. */
+    /**
+     * Reports bad arguments: one line, then the usage, on standard error. The message is escaped
+     * for the terminal, as it may quote what the user gave (an issuer, a file name).
+     */
     static int fail(PrintStream err, String message) {
-        err.println("otp: " + message);
+        err.println("otp: " + TerminalText.escape(message));
         err.print(TEXT);
         return BAD_ARGUMENTS;
+    }
+
+    /** Reports an operation that failed, such as a file that cannot be written: one line, on standard error. */
+    static int error(PrintStream err, String message) {
+        err.println("otp: " + TerminalText.escape(message));
+        return FAILED;
+    }
+
+    /** Warns about a secret shorter than RFC 4226's minimum, which the commands still read. */
+    static void warnIfShort(PrintStream err, OtpSecret secret) {
+        if (secret.bitLength() < OtpSecret.MIN_BITS) {
+            warn(err, "the secret has " + secret.bitLength() + " bits, " + SHORT_SECRET_ADVICE);
+        }
+    }
+
+    /** Warns on standard error, which keeps standard output to the results scripts read. */
+    static void warn(PrintStream err, String message) {
+        err.println("otp: warning: " + TerminalText.escape(message));
     }
 }

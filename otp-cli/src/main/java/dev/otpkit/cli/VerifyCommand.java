@@ -33,7 +33,9 @@ final class VerifyCommand {
                     .period(arguments.period()).build();
             TotpVerifier verifier = TotpVerifier.builder(totp).window(window, window)
                     .clock(Clock.fixed(arguments.time(), ZoneOffset.UTC)).build();
-            return report(verifier.verify(secret, code), totp, out);
+            Verification result = verifier.verify(secret, code);
+            Usage.warnIfShort(err, secret);
+            return report(result, totp, out);
         } catch (UsageException e) {
             return Usage.fail(err, e.getMessage());
         }

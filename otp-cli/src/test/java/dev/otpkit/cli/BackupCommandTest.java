@@ -62,7 +62,8 @@ class BackupCommandTest {
         "--count ten     | --count must be a whole number from 1 to 100",
         "--count 99999999999 | --count must be a whole number from 1 to 100",
         "--count 2 --count 3 | option --count is given more than once",
-        "--cont 2        | unknown option (argument 1 after the command); this command takes --count",
+        "--cont 2        | unknown option --cont (argument 1 after the command); this command takes --count",
+        "--JBSWY3DPEHPK3PXP | unknown option (argument 1 after the command); this command takes --count",
         "2               | 1 unexpected argument(s) that are not options (options start with --)",
     })
     void refusesBadArgumentsWithOneLineAndTheUsage(String args, String message) {
@@ -70,7 +71,7 @@ class BackupCommandTest {
 
         assertEquals("", out.toString(StandardCharsets.UTF_8));
         List<String> errLines = lines(err);
-        assertEquals("otp: " + message, errLines.get(0), "the whole line: nothing the user typed is echoed");
+        assertEquals("otp: " + message, errLines.get(0), "the whole line: nothing else the user typed is echoed");
         assertEquals(Usage.TEXT.lines().collect(Collectors.toList()), errLines.subList(1, errLines.size()));
     }
 

@@ -9,8 +9,8 @@ import dev.otpkit.core.HmacAlgorithm;
 import dev.otpkit.core.OtpAuthUri;
 import dev.otpkit.qr.QrCode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +40,7 @@ class OtpCommandIT {
 
     @Test
     void enrollPrintsSecretUriOnItsOwnLineAndTheQrCode() {
-        Run run = otp("enroll", "--issuer", "Demo", "--account", "alice@example.com");
+        CommandRun run = otp("enroll", "--issuer", "Demo", "--account", "alice@example.com");
 
         run.assertExit(0);
         List<String> lines = run.stdoutLines();
@@ -69,7 +68,7 @@ class OtpCommandIT {
     @Test
     void enrollWritesThePng() throws IOException {
         Path png = dir.resolve("alice.png");
-        Run run = otp("enroll", "--issuer", "Demo", "--account", "alice@example.com", "--png", png.toString());
+        CommandRun run = otp("enroll", "--issuer", "Demo", "--account", "alice@example.com", "--png", png.toString());
 
         run.assertExit(0);
         OtpAuthUri uri = OtpAuthUri.parse(run.stdoutLines().get(1));
@@ -83,11 +82,11 @@ class OtpCommandIT {
     void enrollRunsOnARuntimeOfJavaBaseAloneWithoutAwt() throws IOException {
         Path runtime = dir.resolve("java-base-only");
         Path jlink = Paths.get(System.getProperty("java.home"), "bin", "jlink");
-        Run.of(List.of(jlink.toString(), "--add-modules", "java.base", "--output", runtime.toString()), dir, "C")
+        CommandRun.ofProcess(List.of(jlink.toString(), "--add-modules", "java.base", "--output", runtime.toString()), dir, "C")
                 .assertExit(0);
         Path png = dir.resolve("qr.png");
 
-        Run run = otpOnRuntime(runtime, "C", "enroll", "--issuer", "Demo", "--account", "a", "--png", png.toString());
+        CommandRun run = otpOnRuntime(runtime, "C", "enroll", "--issuer", "Demo", "--account", "a", "--png", png.toString());
 
         run.assertExit(0);
         assertArrayEquals(QrCode.from(OtpAuthUri.parse(run.stdoutLines().get(1))).png(), Files.readAllBytes(png));
@@ -95,7 +94,7 @@ class OtpCommandIT {
 
     @Test
     void enrollWithUnicodeNamesAndNonDefaultParameters() {
-        Run run = otpInLocale("C.UTF-8", "enroll", "--issuer", "Bücher & Söhne", "--account", "jürgen+2fa@example.de",
+        CommandRun run = otpInLocale("C.UTF-8", "enroll", "--issuer", "Bücher & Söhne", "--account", "jürgen+2fa@example.de",
                 "--algorithm", "sha256", "--digits", "8", "--period", "60");
 
         run.assertExit(0);
@@ -111,7 +110,7 @@ class OtpCommandIT {
 
     @Test
     void enrollWarnsAboutParametersThatAppsIgnore() {
-        Run run = otp("enroll", "--issuer", "Demo", "--account", "a", "--algorithm", "SHA512", "--digits", "8",
+        CommandRun run = otp("enroll", "--issuer", "Demo", "--account", "a", "--algorithm", "SHA512", "--digits", "8",
                 "--period", "60");
 
         run.assertExit(0);
@@ -125,7 +124,7 @@ class OtpCommandIT {
 
     @Test
     void refusesArgumentsThatTheLocaleCouldNotDecode() {
-        Run run = otpInLocale("C", "enroll", "--issuer", "Bücher", "--account", "a");
+        CommandRun run = otpInLocale("C", "enroll", "--issuer", "Bücher", "--account", "a");
 
         run.assertExit(2);
         assertTrue(run.stderr.startsWith("otp: an argument is not valid in this locale's character set"), run.stderr);
@@ -134,11 +133,76 @@ class OtpCommandIT {
 
     @Test
     void enrollReportsAPngThatCannotBeWritten() {
-        Run run = otp("enroll", "--issuer", "Demo", "--account", "a", "--png", dir.resolve("no/such/dir.png").toString());
+        CommandRun run = otp("enroll", "--issuer", "Demo", "--account", "a", "--png", dir.resolve("no/such/dir.png").toString());
 
         run.assertExit(1);
         assertTrue(run.stderr.startsWith("otp: cannot write the PNG to "), run.stderr);
         assertEquals("", run.stdout, "no secret is shown for an enrolment that failed");
+    }
+
+    @Test
+    void enrollCreatesThePngOwnerOnlyWhateverTheUmask() throws IOException {
+        Path png = dir.resolve("alice.png");
+        List<String> command = new ArrayList<>(List.of("sh", "-c", "umask 000 && exec \"$0\" \"$@\""));
+        command.addAll(javaJar("enroll", "--issuer", "Demo", "--account", "a", "--png", png.toString()));
+
+        CommandRun.ofProcess(command, dir, "C").assertExit(0);
+
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(png)),
+                "made owner-only when created, not by the umask");
+    }
+
+    @Test
+    void enrollRefusesADanglingSymbolicLinkAsThePngAndCreatesNothing() throws IOException {
+        Path target = dir.resolve("elsewhere.png");
+        Path link = Files.createSymbolicLink(dir.resolve("alice.png"), target);
+
+        CommandRun run = otp("enroll", "--issuer", "Demo", "--account", "a", "--png", link.toString());
+
+        run.assertExit(2);
+        assertEquals("otp: --png " + link + " already exists; give the name of a new file (the PNG holds the"
+                + " secret, so otp never writes over a file or through a link)", run.stderr.lines().findFirst().get());
+        assertFalse(Files.exists(target, LinkOption.NOFOLLOW_LINKS), "the link's target was created");
+        assertEquals("", run.stdout);
+    }
+
+    @Test
+    void enrollRefusesAnEmptyPngNameWithOneLineAndNoStackTrace() {
+        CommandRun run = otp("enroll", "--issuer", "Demo", "--account", "a", "--png", "");
+
+        run.assertExit(2);
+        assertEquals("otp: --png needs a file name", run.stderr.lines().findFirst().get());
+        assertFalse(run.stderr.contains("Exception") || run.stderr.contains("\tat "), run.stderr);
+    }
+
+    @Test
+    void codeWarnsAboutAShortSecretOnStandardErrorOnly() {
+        CommandRun run = otp("code", "--secret", "AA", "--time", "59");
+
+        run.assertExit(0);
+        assertEquals(oathtool("--totp", "-b", "--now", "@59", "AA") + "\n", run.stdout);
+        assertEquals("otp: warning: the secret has 8 bits, shorter than the 128 RFC 4226 requires: renew it\n",
+                run.stderr);
+    }
+
+    @Test
+    void verifyTakesTheCodeAfterDoubleDash() {
+        String code = oathtool("--totp", "-b", "--now", "@1700000000", RFC_SECRET);
+
+        CommandRun run = otp("verify", "--secret", RFC_SECRET, "--time", "1700000000", "--", code);
+
+        run.assertExit(0);
+        assertEquals("", run.stderr);
+    }
+
+    @Test
+    void uriParseEscapesTerminalControlsInTheLabel() {
+        CommandRun run = otpInLocale("C.UTF-8", "uri", "--parse",
+                "otpauth://totp/Evil%1B%5B2J%E2%80%AE:bob%0Asecret%EF%BC%9A%20AAAA?secret=" + RFC_SECRET);
+
+        assertFalse((run.stdout + run.stderr).contains("\u001B") || (run.stdout + run.stderr).contains("\u202E"),
+                run.stdout + run.stderr);
+        assertFalse(run.stdout.lines().anyMatch(line -> line.startsWith("secret\uFF1A")), run.stdout);
     }
 
     @ParameterizedTest
@@ -150,7 +214,7 @@ class OtpCommandIT {
         "20000000000, SHA1,   7, 30",
     })
     void codeMatchesOathtool(long time, String algorithm, int digits, int period) {
-        Run run = otp("code", "--secret", RFC_SECRET, "--time", Long.toString(time), "--algorithm", algorithm,
+        CommandRun run = otp("code", "--secret", RFC_SECRET, "--time", Long.toString(time), "--algorithm", algorithm,
                 "--digits", Integer.toString(digits), "--period", Integer.toString(period));
 
         run.assertExit(0);
@@ -162,7 +226,7 @@ class OtpCommandIT {
     @ParameterizedTest
     @CsvSource({"0", "1", "9", "123456789"})
     void hotpCodeMatchesOathtool(long counter) {
-        Run run = otp("code", "--secret", RFC_SECRET, "--hotp", "--counter", Long.toString(counter));
+        CommandRun run = otp("code", "--secret", RFC_SECRET, "--hotp", "--counter", Long.toString(counter));
 
         run.assertExit(0);
         assertEquals(oathtool("--hotp", "-b", "-c", Long.toString(counter), RFC_SECRET) + "\n", run.stdout);
@@ -170,7 +234,7 @@ class OtpCommandIT {
 
     @Test
     void codeReadsLegacyEightyBitSecretsInAnyCaseWithSpaces() {
-        Run run = otp("code", "--secret", "jbsw y3dp ehpk 3pxp", "--time", "1700000000");
+        CommandRun run = otp("code", "--secret", "jbsw y3dp ehpk 3pxp", "--time", "1700000000");
 
         run.assertExit(0);
         assertEquals(oathtool("--totp", "-b", "--now", "@1700000000", "JBSWY3DPEHPK3PXP") + "\n", run.stdout);
@@ -183,13 +247,13 @@ class OtpCommandIT {
         String twoBack = oathtool("--totp", "-b", "--now", "@1699999940", RFC_SECRET);
         String current = oathtool("--totp", "-b", "--now", "@" + time, RFC_SECRET);
 
-        Run valid = otp("verify", "--secret", RFC_SECRET, "--time", time, current);
+        CommandRun valid = otp("verify", "--secret", RFC_SECRET, "--time", time, current);
         valid.assertExit(0);
         assertEquals("valid (time step 56666666, drift 0)\n", valid.stdout);
-        Run behind = otp("verify", "--secret", RFC_SECRET, "--time", time, previous);
+        CommandRun behind = otp("verify", "--secret", RFC_SECRET, "--time", time, previous);
         behind.assertExit(0);
         assertTrue(behind.stdout.contains("drift -1"), behind.stdout);
-        Run tooOld = otp("verify", "--secret", RFC_SECRET, "--time", time, twoBack);
+        CommandRun tooOld = otp("verify", "--secret", RFC_SECRET, "--time", time, twoBack);
         tooOld.assertExit(1);
         assertEquals("invalid\n", tooOld.stdout);
         otp("verify", "--secret", RFC_SECRET, "--time", time, "--window", "2", twoBack).assertExit(0);
@@ -198,7 +262,7 @@ class OtpCommandIT {
 
     @Test
     void verifyTreatsAMalformedCodeAsInvalidNotAsBadArguments() {
-        Run run = otp("verify", "--secret", RFC_SECRET, "12ab56");
+        CommandRun run = otp("verify", "--secret", RFC_SECRET, "12ab56");
 
         run.assertExit(1);
         assertEquals("invalid: not a code of 6 digits\n", run.stdout);
@@ -215,7 +279,7 @@ class OtpCommandIT {
 
     @Test
     void backupPrintsExactlyTheCodesThenTheirHashes() {
-        Run run = otp("backup", "--count", "3");
+        CommandRun run = otp("backup", "--count", "3");
 
         run.assertExit(0);
         List<String> lines = run.stdoutLines();
@@ -227,7 +291,7 @@ class OtpCommandIT {
 
     @Test
     void uriParsePrintsTheFields() {
-        Run run = otp("uri", "--parse",
+        CommandRun run = otp("uri", "--parse",
                 "otpauth://totp/ACME%20Co:alice@example.com?secret=JBSWY3DPEHPK3PXP&issuer=ACME%20Co&algorithm=sha256&digits=8");
 
         run.assertExit(0);
@@ -244,7 +308,7 @@ class OtpCommandIT {
 
     @Test
     void uriParsePrintsTheCounterOfHotp() {
-        Run run = otp("uri", "--parse", "otpauth://hotp/bob?secret=" + RFC_SECRET + "&counter=7");
+        CommandRun run = otp("uri", "--parse", "otpauth://hotp/bob?secret=" + RFC_SECRET + "&counter=7");
 
         run.assertExit(0);
         assertTrue(run.stdout.contains("issuer:    (none)\n"), run.stdout);
@@ -266,14 +330,15 @@ class OtpCommandIT {
         "enroll --issuer Demo --account a --algorithm GEZDGNBVGY3TQOJQ | --algorithm must be SHA1, SHA256 or SHA512",
         "enroll --issuer Demo --account a --period 0          | --period must be a whole number from 1 to 86400",
         "enroll --issuer Demo --account a --algorithm MD5     | --algorithm must be SHA1, SHA256 or SHA512",
-        "enroll --issuer Demo --account a --colour red        | unknown option (argument 5 after the command); this command takes --account, --algorithm,",
+        "enroll --issuer Demo --account a --colour magenta    | unknown option --colour (argument 5 after the command); this command takes --account, --algorithm,",
         "code --GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ               | unknown option (argument 1 after the command)",
-        "backup --secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ      | unknown option (argument 1 after the command); this command takes --count",
+        "backup --secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ      | unknown option --secret (argument 1 after the command); this command takes --count",
+        "enroll --issuer Demo --account a --png=              | --png needs a file name",
         "enroll --issuer Demo --account a --issuer Other      | option --issuer is given more than once",
         "enroll --issuer Demo --account a extra               | 1 unexpected argument(s)",
         "enroll --issuer Demo --account                       | option --account needs a value",
         "code                                                 | option --secret is required",
-        "code --secret GEZDGNBVGY3TQOJQ1EZDGNBV               | --secret is not a valid Base32 secret: character at position 16",
+        "code --secret GEZDGNBVGY3TQOJQ1EZDGNBV               | --secret is not a valid Base32 secret: character at position",
         "code --secret GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ --hotp | --hotp needs --counter N",
         "code --secret GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ --counter 3 | --counter needs --hotp",
         "code --secret GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ --hotp --counter 1 --time 5 | --time and --period are for TOTP",
@@ -288,7 +353,7 @@ class OtpCommandIT {
     })
     void badArgumentsGiveOneLineTheUsageAndExitTwo(String commandLine, String message) {
         String[] args = commandLine.isEmpty() ? new String[0] : commandLine.split(" ");
-        Run run = otp(args);
+        CommandRun run = otp(args);
 
         run.assertExit(2);
         assertEquals("", run.stdout);
@@ -297,7 +362,7 @@ class OtpCommandIT {
         assertTrue(errorLines.get(1).startsWith("usage: otp enroll"), run.stderr);
         assertFalse(run.stderr.contains("Exception") || run.stderr.contains("\tat "), run.stderr);
         assertFalse(run.stderr.contains("GEZDGNBVGY3TQOJQ"), "the secret is never echoed: " + run.stderr);
-        assertFalse(errorLines.get(0).contains("frobnicate") || errorLines.get(0).contains("colour")
+        assertFalse(errorLines.get(0).contains("frobnicate") || errorLines.get(0).contains("magenta")
                 || errorLines.get(0).contains("287082"),
                 "unknown text is never echoed: " + run.stderr);
     }
@@ -305,7 +370,7 @@ class OtpCommandIT {
     @ParameterizedTest
     @CsvSource({"--help", "help", "enroll --help", "verify -h"})
     void helpPrintsTheUsageAndSucceeds(String commandLine) {
-        Run run = otp(commandLine.split(" "));
+        CommandRun run = otp(commandLine.split(" "));
 
         run.assertExit(0);
         assertTrue(run.stdout.startsWith("usage: otp enroll"), run.stdout);
@@ -313,70 +378,33 @@ class OtpCommandIT {
     }
 
     /** Runs the jar in the C locale: it must write UTF-8 all the same. */
-    private Run otp(String... args) {
+    private CommandRun otp(String... args) {
         return otpInLocale("C", args);
     }
 
-    private Run otpInLocale(String locale, String... args) {
+    private CommandRun otpInLocale(String locale, String... args) {
         return otpOnRuntime(Paths.get(System.getProperty("java.home")), locale, args);
     }
 
-    private Run otpOnRuntime(Path javaHome, String locale, String... args) {
+    private CommandRun otpOnRuntime(Path javaHome, String locale, String... args) {
+        return CommandRun.ofProcess(javaJar(javaHome, args), dir, locale);
+    }
+
+    private static List<String> javaJar(String... args) {
+        return javaJar(Paths.get(System.getProperty("java.home")), args);
+    }
+
+    private static List<String> javaJar(Path javaHome, String... args) {
         List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin").resolve("java").toString(), "-jar", JAR));
         command.addAll(Arrays.asList(args));
-        return Run.of(command, dir, locale);
+        return command;
     }
 
     private String oathtool(String... args) {
         List<String> command = new ArrayList<>(List.of("oathtool"));
         command.addAll(Arrays.asList(args));
-        Run run = Run.of(command, dir, "C");
+        CommandRun run = CommandRun.ofProcess(command, dir, "C");
         run.assertExit(0);
         return run.stdout.strip();
-    }
-
-    /** A finished process: its exit status and its output, read as UTF-8. */
-    private static final class Run {
-        final int exit;
-        final String stdout;
-        final String stderr;
-
-        private Run(int exit, String stdout, String stderr) {
-            this.exit = exit;
-            this.stdout = stdout;
-            this.stderr = stderr;
-        }
-
-        static Run of(List<String> command, Path dir, String locale) {
-            try {
-                Path out = Files.createTempFile(dir, "stdout", ".txt");
-                Path err = Files.createTempFile(dir, "stderr", ".txt");
-                ProcessBuilder builder = new ProcessBuilder(command)
-                        .redirectInput(ProcessBuilder.Redirect.from(Paths.get("/dev/null").toFile()))
-                        .redirectOutput(out.toFile()).redirectError(err.toFile());
-                builder.environment().put("LC_ALL", locale);
-                builder.environment().put("LANG", locale);
-                Process process = builder.start();
-                if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new AssertionError("timed out: " + command);
-                }
-                return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                        Files.readString(err, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new AssertionError("cannot run " + command.get(0), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
-
-        List<String> stdoutLines() {
-            return Arrays.asList(stdout.split("\n"));
-        }
-
-        void assertExit(int expected) {
-            assertEquals(expected, exit, "exit status; stdout:\n" + stdout + "\nstderr:\n" + stderr);
-        }
     }
 }
