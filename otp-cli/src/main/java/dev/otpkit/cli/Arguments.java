@@ -3,6 +3,7 @@ package dev.otpkit.cli;
 import dev.otpkit.core.HmacAlgorithm;
 import dev.otpkit.core.Hotp;
 import dev.otpkit.core.OtpSecret;
+import dev.otpkit.core.Totp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,11 +27,8 @@ import java.util.regex.Pattern;
 final class Arguments {
     /** Latest instant accepted by {@code --time}: the last second of the year 9999. */
     private static final long MAX_EPOCH_SECONDS = 253_402_300_799L;
-    /**
-     * Longest {@code --period}: one day. otp-core has no upper bound of its own (OtpAuthUri reads
-     * any period up to 2^31 - 1 seconds); this one only stops typing mistakes.
-     */
-    private static final int MAX_PERIOD_SECONDS = 86_400;
+    /** Longest {@code --period}: otp-core's, the same for its builders and for otpauth URIs. */
+    private static final int MAX_PERIOD_SECONDS = Math.toIntExact(Totp.MAX_PERIOD.toSeconds());
     /** Marks the end of the options, as in POSIX utilities. */
     private static final String END_OF_OPTIONS = "--";
     /**

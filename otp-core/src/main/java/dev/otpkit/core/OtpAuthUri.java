@@ -4,6 +4,7 @@ import dev.otpkit.core.internal.PercentCodec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -42,8 +43,22 @@ import java.util.Optional;
  * <tr><td>Aegis, 2FAS, Ente Auth</td><td>honoured</td><td>honoured</td><td>honoured</td></tr>
  * </table>
  *
+ * <p><b>Issuer and account show as what they say.</b> Apps display them to the user, who
+ * trusts the entry by its name, so they may not hold characters that change how text shows
+ * without showing themselves: code points of the Unicode general categories Cc (controls
+ * such as ESC, NUL, U+0085), Cf (format: bidi controls U+200E, U+200F, U+061C, U+202A..U+202E,
+ * U+2066..U+2069; zero-width U+200B..U+200D, U+2060, U+FEFF), Zl and Zp (line and paragraph
+ * separators), Cs (lone surrogates), Co (private use) and Cn (unassigned, per the running
+ * JDK's Unicode version). The builder and {@link #parse(String)} refuse them alike, in the
+ * label and in the {@code issuer} parameter, and when both name the issuer they must agree.
+ * This also keeps {@link #toString()} safe for a log line. Look-alike letters of other
+ * scripts (Cyrillic 'а' for Latin 'a') are letters and stay allowed; the zero-width joiner
+ * that emoji sequences and some scripts use is refused with the rest.
+ *
  * <p>Nothing here prints the secret: {@link #toString()} omits it and no exception message
- * quotes it. Only {@link #toUriString()}, which the caller asks for by name, carries it.
+ * quotes it, nor any other part of the input, which in a malformed URI may run on into the
+ * secret. A refusal names the part at fault and what is allowed, with a position counted
+ * from 1. Only {@link #toUriString()}, which the caller asks for by name, carries the secret.
  */
 public final class OtpAuthUri {
     /** Longest URI {@link #parse(String)} reads, in chars: 4096, far beyond any real one. */
@@ -105,20 +120,27 @@ public final class OtpAuthUri {
      * any case, with or without '=' padding, and shorter than 128 bits (older systems issued 80);
      * the issuer in the label, in the {@code issuer} parameter or both (then they must agree),
      * with spaces after the label's ':'; the ':' written literally or as {@code %3A}; Unicode
-     * percent-encoded (an escape is '%' and two ASCII hex digits) or raw; '+' in a parameter
-     * value read as a space, as form encoders write it (a '+' in the label is itself); unknown
-     * parameters (such as {@code image})
-     * ignored, as are {@code period} on an HOTP URI and {@code counter} on a TOTP one;
-     * surrounding whitespace ignored.
+     * percent-encoded (an escape is '%' and two ASCII hex digits) or raw; parameter names and
+     * values percent-decoded (RFC 3986: {@code s%65cret} is {@code secret}); '+' in a parameter
+     * read as a space, as form encoders write it (a '+' in the label is itself); unknown
+     * parameters (such as {@code image}) ignored, as are {@code period} on an HOTP URI and
+     * {@code counter} on a TOTP one; surrounding whitespace ignored.
      *
-     * @param uri the URI text, at most {@value #MAX_LENGTH} chars
+     * <p>Refused, besides what is malformed: a parameter that is read given twice, however its
+     * name is written ({@code secret} and {@code S%45CRET}), since applications would disagree
+     * on which one counts; a {@code period} outside 1 to 86,400 seconds
+     * ({@link Totp#MAX_PERIOD}); a secret over {@link OtpSecret#MAX_BITS} bits; an issuer or
+     * account with a hidden character (see the class description).
+     *
+     * @param uri the URI text, at most {@value #MAX_LENGTH} chars besides surrounding whitespace
      * @return the parsed URI
      * @throws NullPointerException if {@code uri} is null
      * @throws IllegalArgumentException if the text is not a usable {@code otpauth} URI; the
-     *     message says what is wrong and never contains the secret
+     *     message says what is wrong, with a position in {@code uri} counted from 1, and quotes
+     *     no part of the text, so never the secret
      */
     public static OtpAuthUri parse(String uri) {
-        return new Parser(Objects.requireNonNull(uri, "uri").strip()).parse();
+        return new Parser(Objects.requireNonNull(uri, "uri")).parse();
     }
 
     /**
@@ -208,7 +230,7 @@ public final class OtpAuthUri {
     /**
      * Returns the TOTP time step; for an HOTP URI, the unused default.
      *
-     * @return the period, a whole number of seconds, at least 1
+     * @return the period, a whole number of seconds from 1 to 86,400
      */
     public Duration period() {
         return period;
@@ -323,8 +345,8 @@ public final class OtpAuthUri {
          * Sets the issuer, the service name apps show; optional but recommended, since apps
          * group and label accounts by it. Checked by {@link #build()}.
          *
-         * @param issuer the name: not blank, no ':', no leading or trailing whitespace;
-         *     {@code null} for none
+         * @param issuer the name: not blank, no ':', no leading or trailing whitespace, no
+         *     hidden character (see {@link OtpAuthUri}); {@code null} for none
          * @return this builder
          */
         public Builder issuer(String issuer) {
@@ -336,7 +358,7 @@ public final class OtpAuthUri {
          * Sets the account name; required. Checked by {@link #build()}.
          *
          * @param account the name, for example an email address: not blank, no ':', no leading
-         *     or trailing whitespace
+         *     or trailing whitespace, no hidden character (see {@link OtpAuthUri})
          * @return this builder
          * @throws NullPointerException if {@code account} is null
          */
@@ -394,7 +416,8 @@ public final class OtpAuthUri {
         /**
          * Sets the TOTP time step; default 30 seconds. Checked by {@link #build()}.
          *
-         * @param period a whole number of seconds, at least 1; TOTP only
+         * @param period a whole number of seconds from 1 to 86,400 ({@link Totp#MAX_PERIOD});
+         *     TOTP only
          * @return this builder
          * @throws NullPointerException if {@code period} is null
          */
@@ -425,10 +448,12 @@ public final class OtpAuthUri {
          *
          * @return the URI
          * @throws IllegalStateException if the secret or the account is not set
-         * @throws IllegalArgumentException if the issuer or account is blank, contains ':' or
-         *     has leading or trailing whitespace, if digits is not 6 to 8, if the period is not
-         *     a whole number of seconds of at least 1, if an HOTP URI has a period other than
-         *     the default or a negative counter
+         * @throws IllegalArgumentException if the issuer or account is blank, contains ':' or a
+         *     hidden character (the message names the field, the character's place counted from
+         *     1 and its code point as {@code U+XXXX}, never the value) or has leading or trailing
+         *     whitespace, if digits is not 6 to 8, if the period is not a whole number of
+         *     seconds from 1 to 86,400, if an HOTP URI has a period other than the default or a
+         *     negative counter
          */
         public OtpAuthUri build() {
             if (secret == null) {
@@ -456,50 +481,106 @@ public final class OtpAuthUri {
             if (value.isBlank()) {
                 throw new IllegalArgumentException(name + " must not be blank");
             }
-            if (value.indexOf(':') >= 0) {
-                throw new IllegalArgumentException(name + " must not contain ':', which separates issuer and"
-                        + " account in the label, was \"" + value + "\"");
+            requireDisplayable(name, value);
+            int colon = value.indexOf(':');
+            if (colon >= 0) {
+                throw new IllegalArgumentException(name + " must not contain ':' (character " + characterNumber(value, colon)
+                        + "), which separates issuer and account in the label");
             }
             if (!value.equals(value.strip())) {
-                throw new IllegalArgumentException(name + " must not start or end with whitespace, was \""
-                        + value + "\"");
+                throw new IllegalArgumentException(name + " must not start or end with whitespace");
             }
         }
     }
 
-    /** Reads one URI; each refusal names the part at fault and never quotes the secret. */
+    /**
+     * Refuses the characters that can make an app show other text than the one sent: control,
+     * format (bidi controls, zero-width characters), line and paragraph separators, lone
+     * surrogates, private-use and unassigned code points. The message names the code point and
+     * its place, never the value, which in a malformed URI may run on into the secret.
+     */
+    private static void requireDisplayable(String name, String value) {
+        for (int i = 0; i < value.length(); ) {
+            int codePoint = value.codePointAt(i);
+            if (isHidden(codePoint)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "%s must not contain U+%04X (character %d): control, format (bidi, zero-width), separator,"
+                                + " surrogate, private-use and unassigned characters can make an app show other text",
+                        name, codePoint, characterNumber(value, i)));
+            }
+            i += Character.charCount(codePoint);
+        }
+    }
+
+    /** Whether a code point's Unicode general category is Cc, Cf, Zl, Zp, Cs, Co or Cn. */
+    private static boolean isHidden(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                    Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED -> true;
+            default -> false;
+        };
+    }
+
+    /** The place of the char at {@code index} in {@code value}, in code points counted from 1. */
+    private static int characterNumber(String value, int index) {
+        return value.codePointCount(0, index) + 1;
+    }
+
+    /**
+     * Reads one URI. Each refusal names the part at fault and its position in the text as
+     * given, counted from 1, and never quotes the text: in a malformed URI any part may run on
+     * into the secret.
+     */
     private static final class Parser {
+        /** The parameters read; the others are ignored. */
+        private static final List<String> KNOWN_PARAMETERS =
+                List.of("secret", "issuer", "algorithm", "digits", "period", "counter");
+        private static final String PREFIX = SCHEME + "://";
+
         private final String text;
-        private final Map<String, String> parameters = new HashMap<>();
+        /** Where the URI starts and ends in {@code text}, surrounding whitespace aside. */
+        private final int start;
+        private final int end;
+        private final Map<String, Span> parameters = new HashMap<>();
+
+        /** Chars {@code start} (inclusive) to {@code end} (exclusive) of the text. */
+        private record Span(int start, int end) {
+            boolean isEmpty() {
+                return start == end;
+            }
+        }
 
         Parser(String text) {
             this.text = text;
+            this.start = text.length() - text.stripLeading().length();
+            this.end = Math.max(start, text.stripTrailing().length());
         }
 
         OtpAuthUri parse() {
-            if (text.length() > MAX_LENGTH) {
+            if (end - start > MAX_LENGTH) {
                 throw refused("it is longer than " + MAX_LENGTH + " characters");
             }
-            int schemeEnd = text.indexOf("://");
-            if (schemeEnd < 0 || !text.substring(0, schemeEnd).equalsIgnoreCase(SCHEME)) {
+            if (!text.regionMatches(true, start, PREFIX, 0, PREFIX.length())) {
                 throw refused("it does not start with otpauth://");
             }
-            if (text.indexOf('#') >= 0) {
-                throw refused("it has a fragment ('#'), which otpauth URIs do not use");
+            int fragment = text.indexOf('#', start);
+            if (fragment >= 0) {
+                throw refused("it has a fragment ('#' at position " + position(fragment)
+                        + "), which otpauth URIs do not use");
             }
-            int typeStart = schemeEnd + 3;
-            int labelStart = text.indexOf('/', typeStart);
-            if (labelStart < 0) {
+            int typeStart = start + PREFIX.length();
+            int typeEnd = indexOf("/?", typeStart, end);
+            if (typeEnd == end || text.charAt(typeEnd) != '/') {
                 throw refused("it has no label: expected otpauth://totp/ISSUER:ACCOUNT?secret=...");
             }
-            Type type = parseType(text.substring(typeStart, labelStart));
-            int queryStart = text.indexOf('?', labelStart);
-            if (queryStart < 0) {
+            Type type = parseType(new Span(typeStart, typeEnd));
+            int queryStart = indexOf("?", typeEnd, end);
+            if (queryStart == end) {
                 throw refused("it has no parameters: the secret parameter is required");
             }
             Builder builder = builder();
-            String labelIssuer = parseLabel(text.substring(labelStart + 1, queryStart), builder);
-            readParameters(text.substring(queryStart + 1));
+            String labelIssuer = parseLabel(new Span(typeEnd + 1, queryStart), builder);
+            readParameters(new Span(queryStart + 1, end));
             builder.issuer(parseIssuer(labelIssuer)).secret(parseSecret());
             applyCodeParameters(type, builder);
             try {
@@ -509,12 +590,122 @@ public final class OtpAuthUri {
             }
         }
 
+        /** The first index from {@code from} before {@code to} of any of {@code chars}, else {@code to}. */
+        private int indexOf(String chars, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (chars.indexOf(text.charAt(i)) >= 0) {
+                    return i;
+                }
+            }
+            return to;
+        }
+
+        private Type parseType(Span host) {
+            for (Type type : Type.values()) {
+                if (host.end - host.start == type.host().length()
+                        && text.regionMatches(true, host.start, type.host(), 0, type.host().length())) {
+                    return type;
+                }
+            }
+            throw refused("its type (position " + position(host.start) + ") must be totp or hotp");
+        }
+
+        /** Sets the account and returns the issuer prefix of the label, or null if none. */
+        private String parseLabel(Span encoded, Builder builder) {
+            String label = decode(encoded, false, "the label");
+            int colon = label.indexOf(':');
+            if (colon != label.lastIndexOf(':')) {
+                throw refused("its label has more than one ':'; expected ISSUER:ACCOUNT");
+            }
+            String issuer = colon < 0 ? null : label.substring(0, colon);
+            String account = label.substring(colon + 1);
+            // Checked before strip() could remove a control character from either end.
+            requireDisplayableIn("the account in the label", account);
+            if (account.isBlank()) {
+                throw refused("its label has no account name");
+            }
+            if (issuer != null) {
+                requireDisplayableIn("the issuer in the label", issuer);
+                if (issuer.isBlank()) {
+                    throw refused("its label has an empty issuer before ':'");
+                }
+            }
+            builder.account(account.strip());
+            return issuer == null ? null : issuer.strip();
+        }
+
+        /** Splits the query at '&' and keeps the known parameters, names decoded as RFC 3986 says. */
+        private void readParameters(Span query) {
+            int pairStart = query.start;
+            while (pairStart <= query.end) {
+                int pairEnd = indexOf("&", pairStart, query.end);
+                int equals = indexOf("=", pairStart, pairEnd);
+                String name = knownName(decode(new Span(pairStart, equals), true, "a parameter name"));
+                if (name != null) {
+                    Span value = new Span(Math.min(equals + 1, pairEnd), pairEnd);
+                    if (parameters.putIfAbsent(name, value) != null) {
+                        throw refused("parameter " + name + " appears more than once (again at position "
+                                + position(pairStart) + "), which makes it ambiguous");
+                    }
+                }
+                pairStart = pairEnd + 1;
+            }
+        }
+
+        /**
+         * The known parameter a decoded name stands for, or null. Names match in any case, also
+         * as Java's case-insensitive comparisons and case mappings see them ("\u017Fecret",
+         * "i\u00DFuer"), so that no application reading such a name finds a parameter this parser
+         * ignored.
+         */
+        private static String knownName(String name) {
+            for (String known : KNOWN_PARAMETERS) {
+                if (known.equalsIgnoreCase(name) || known.equalsIgnoreCase(name.toUpperCase(Locale.ROOT))
+                        || known.equalsIgnoreCase(name.toLowerCase(Locale.ROOT))) {
+                    return known;
+                }
+            }
+            return null;
+        }
+
+        private String parseIssuer(String labelIssuer) {
+            Span encoded = parameters.get("issuer");
+            if (encoded == null) {
+                return labelIssuer;
+            }
+            String issuer = decode(encoded, true, "the issuer parameter");
+            requireDisplayableIn("the issuer parameter", issuer);
+            if (issuer.isBlank()) {
+                return labelIssuer;
+            }
+            if (labelIssuer != null && !labelIssuer.equals(issuer.strip())) {
+                throw refused("the issuer parameter (value at position " + position(encoded.start)
+                        + ") differs from the issuer in the label");
+            }
+            return issuer.strip();
+        }
+
+        private OtpSecret parseSecret() {
+            Span encoded = parameters.get("secret");
+            if (encoded == null || encoded.isEmpty()) {
+                throw refused("the secret parameter is missing or empty");
+            }
+            String base32 = decode(encoded, true, "the secret parameter");
+            try {
+                return OtpSecret.fromBase32Legacy(base32);
+            } catch (IllegalArgumentException e) {
+                // OtpSecret's messages give positions and lengths only, never the secret.
+                throw refused("the secret is not valid Base32: " + e.getMessage());
+            }
+        }
+
         /** Algorithm, digits, and the period of TOTP or the counter of HOTP. */
         private void applyCodeParameters(Type type, Builder builder) {
-            String algorithm = parameters.get("algorithm");
-            if (algorithm != null) {
-                builder.algorithm(HmacAlgorithm.fromUriName(algorithm).orElseThrow(() ->
-                        refused("algorithm \"" + algorithm + "\" is not SHA1, SHA256 or SHA512")));
+            if (parameters.containsKey("algorithm")) {
+                Span value = parameters.get("algorithm");
+                builder.algorithm(HmacAlgorithm.fromUriName(decode(value, true, "parameter algorithm"))
+                        .orElseThrow(() -> refused("parameter algorithm (value at position " + position(value.start)
+                                + ") must be SHA1, SHA256 or SHA512")));
             }
             if (parameters.containsKey("digits")) {
                 builder.digits((int) parseNumber("digits", Hotp.MIN_DIGITS, Hotp.MAX_DIGITS));
@@ -525,85 +716,13 @@ public final class OtpAuthUri {
                 }
                 builder.hotp(parseNumber("counter", 0, Long.MAX_VALUE));
             } else if (parameters.containsKey("period")) {
-                builder.period(Duration.ofSeconds(parseNumber("period", 1, Integer.MAX_VALUE)));
-            }
-        }
-
-        private Type parseType(String host) {
-            for (Type type : Type.values()) {
-                if (type.host().equalsIgnoreCase(host)) {
-                    return type;
-                }
-            }
-            throw refused("its type is \"" + host + "\", expected totp or hotp");
-        }
-
-        /** Sets the account and returns the issuer prefix of the label, or null if none. */
-        private String parseLabel(String encoded, Builder builder) {
-            String label = PercentCodec.decode(encoded, false, "otpauth URI label");
-            int colon = label.indexOf(':');
-            if (colon != label.lastIndexOf(':')) {
-                throw refused("its label has more than one ':'; expected ISSUER:ACCOUNT");
-            }
-            String issuer = colon < 0 ? null : label.substring(0, colon).strip();
-            String account = label.substring(colon + 1).strip();
-            if (account.isEmpty()) {
-                throw refused("its label has no account name");
-            }
-            if (issuer != null && issuer.isEmpty()) {
-                throw refused("its label has an empty issuer before ':'");
-            }
-            builder.account(account);
-            return issuer;
-        }
-
-        private void readParameters(String query) {
-            for (String pair : query.split("&", -1)) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int equals = pair.indexOf('=');
-                String name = (equals < 0 ? pair : pair.substring(0, equals)).toLowerCase(Locale.ROOT);
-                String value = equals < 0 ? "" : pair.substring(equals + 1);
-                if (parameters.containsKey(name)) {
-                    throw refused("parameter " + name + " appears more than once");
-                }
-                parameters.put(name, value);
-            }
-        }
-
-        private String parseIssuer(String labelIssuer) {
-            String encoded = parameters.get("issuer");
-            if (encoded == null) {
-                return labelIssuer;
-            }
-            String issuer = PercentCodec.decode(encoded, true, "otpauth URI issuer parameter").strip();
-            if (issuer.isEmpty()) {
-                return labelIssuer;
-            }
-            if (labelIssuer != null && !labelIssuer.equals(issuer)) {
-                throw refused("the issuer parameter \"" + issuer + "\" differs from the label's issuer \""
-                        + labelIssuer + "\"");
-            }
-            return issuer;
-        }
-
-        private OtpSecret parseSecret() {
-            String encoded = parameters.get("secret");
-            if (encoded == null || encoded.isEmpty()) {
-                throw refused("the secret parameter is missing or empty");
-            }
-            String base32 = PercentCodec.decode(encoded, true, "otpauth URI secret");
-            try {
-                return OtpSecret.fromBase32Legacy(base32);
-            } catch (IllegalArgumentException e) {
-                // Base32's messages give positions only, never the secret.
-                throw refused("the secret is not valid Base32: " + e.getMessage());
+                builder.period(Duration.ofSeconds(parseNumber("period", 1, Totp.MAX_PERIOD.getSeconds())));
             }
         }
 
         private long parseNumber(String name, long min, long max) {
-            String value = parameters.get(name);
+            Span span = parameters.get(name);
+            String value = decode(span, true, "parameter " + name);
             boolean digitsOnly = !value.isEmpty() && value.length() <= MAX_NUMBER_LENGTH
                     && value.chars().allMatch(c -> c >= '0' && c <= '9');
             long number = -1;
@@ -615,11 +734,32 @@ public final class OtpAuthUri {
                 // Nineteen digits can exceed Long.MAX_VALUE; refused below like any other.
             }
             if (number < min || number > max) {
-                throw refused("parameter " + name + " must be a whole number from " + min + " to " + max
-                        + ", was \"" + (value.length() > MAX_NUMBER_LENGTH ? value.substring(0, MAX_NUMBER_LENGTH)
-                                + "..." : value) + "\"");
+                throw refused("parameter " + name + " (value at position " + position(span.start)
+                        + ") must be a whole number from " + min + " to " + max);
             }
             return number;
+        }
+
+        /** Percent-decodes part of the text; a refusal gives the position in the whole text. */
+        private String decode(Span span, boolean plusIsSpace, String what) {
+            try {
+                return PercentCodec.decode(text, span.start, span.end, plusIsSpace, what);
+            } catch (IllegalArgumentException e) {
+                throw refused(e.getMessage());
+            }
+        }
+
+        private static void requireDisplayableIn(String name, String value) {
+            try {
+                requireDisplayable(name, value);
+            } catch (IllegalArgumentException e) {
+                throw refused(e.getMessage());
+            }
+        }
+
+        /** The position of an index of the text, counted from 1 as people count. */
+        private static int position(int index) {
+            return index + 1;
         }
 
         private static IllegalArgumentException refused(String why) {

@@ -14,7 +14,8 @@ import java.util.Objects;
  * ({@link #toBase32()}) and its raw bytes ({@link #revealBytes()}) are given only when asked
  * for by name. New secrets are at least 128 bits (RFC 4226 section 4, R6) and 160 by default;
  * shorter secrets, as older systems issued, can be imported only through the methods named
- * {@code ...Legacy}.
+ * {@code ...Legacy}. No secret is longer than {@value #MAX_BITS} bits, however it is made, so
+ * that every secret reads back from its Base32 form.
  *
  * <p>The secret prepares its HMAC pad blocks per algorithm on first use, so reusing one
  * {@code OtpSecret} instance across verifications is the fast path: verifying then allocates
@@ -27,6 +28,18 @@ public final class OtpSecret {
     public static final int MIN_BITS = 128;
     /** Most bits {@link #generate(int)} makes: 1024. */
     public static final int MAX_GENERATED_BITS = 1024;
+    /**
+     * Most bits any secret may have: 8192 (1024 bytes), far beyond any real one (an HMAC key
+     * longer than the hash's block, 64 or 128 bytes, is hashed down anyway); in Base32, 1639
+     * characters of data.
+     */
+    public static final int MAX_BITS = 8192;
+    /**
+     * Longest Base32 text the {@code fromBase32} methods read, in chars, separators and padding
+     * included: 4096. Checked before the text is read, so that a huge text of spaces is refused
+     * at once.
+     */
+    public static final int MAX_BASE32_LENGTH = 4096;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -66,16 +79,17 @@ public final class OtpSecret {
 
     /**
      * Reads a Base32 secret (RFC 4648), as shown to users and stored in {@code otpauth://} URIs.
-     * Case, spaces, '-' separators and '=' padding are ignored.
+     * Case, spaces, tabs, '-' separators and '=' padding are ignored.
      *
-     * @param base32 the secret text
+     * @param base32 the secret text, at most {@value #MAX_BASE32_LENGTH} chars
      * @return the secret
      * @throws NullPointerException if {@code base32} is null
-     * @throws IllegalArgumentException if the text is not Base32 (the message gives the
-     *     position, never the text) or the secret is shorter than 128 bits
+     * @throws IllegalArgumentException if the text is longer than {@value #MAX_BASE32_LENGTH}
+     *     chars, is not Base32 (the message gives the position, counted from 1, never the text),
+     *     or the secret is shorter than 128 or longer than {@value #MAX_BITS} bits
      */
     public static OtpSecret fromBase32(CharSequence base32) {
-        return requireMinimum(decode(base32));
+        return fromKey(decode(base32), MIN_BITS);
     }
 
     /**
@@ -83,37 +97,40 @@ public final class OtpSecret {
      * systems issued. Prefer {@link #fromBase32(CharSequence)}; use this only to import
      * existing enrolments that cannot be renewed yet.
      *
-     * @param base32 the secret text
+     * @param base32 the secret text, at most {@value #MAX_BASE32_LENGTH} chars
      * @return the secret
      * @throws NullPointerException if {@code base32} is null
-     * @throws IllegalArgumentException if the text is not Base32 or holds no whole byte
+     * @throws IllegalArgumentException if the text is longer than {@value #MAX_BASE32_LENGTH}
+     *     chars, is not Base32, holds no whole byte or more than {@value #MAX_BITS} bits
      */
     public static OtpSecret fromBase32Legacy(CharSequence base32) {
-        return requireNonEmpty(decode(base32));
+        return fromKey(decode(base32), Byte.SIZE);
     }
 
     /**
      * Wraps raw key bytes; the array is copied.
      *
-     * @param bytes the key, at least 16 bytes (128 bits)
+     * @param bytes the key, 16 to 1024 bytes (128 to {@value #MAX_BITS} bits)
      * @return the secret
      * @throws NullPointerException if {@code bytes} is null
-     * @throws IllegalArgumentException if the key is shorter than 128 bits
+     * @throws IllegalArgumentException if the key is shorter than 128 or longer than
+     *     {@value #MAX_BITS} bits
      */
     public static OtpSecret fromBytes(byte[] bytes) {
-        return requireMinimum(Objects.requireNonNull(bytes, "bytes").clone());
+        return fromKey(Objects.requireNonNull(bytes, "bytes").clone(), MIN_BITS);
     }
 
     /**
      * Wraps raw key bytes of any non-zero length; see {@link #fromBase32Legacy(CharSequence)}.
      *
-     * @param bytes the key, at least 1 byte; copied
+     * @param bytes the key, 1 to 1024 bytes; copied
      * @return the secret
      * @throws NullPointerException if {@code bytes} is null
-     * @throws IllegalArgumentException if {@code bytes} is empty
+     * @throws IllegalArgumentException if {@code bytes} is empty or longer than
+     *     {@value #MAX_BITS} bits
      */
     public static OtpSecret fromBytesLegacy(byte[] bytes) {
-        return requireNonEmpty(Objects.requireNonNull(bytes, "bytes").clone());
+        return fromKey(Objects.requireNonNull(bytes, "bytes").clone(), Byte.SIZE);
     }
 
     /**
@@ -187,22 +204,22 @@ public final class OtpSecret {
     }
 
     private static byte[] decode(CharSequence base32) {
-        return Base32.decode(Objects.requireNonNull(base32, "base32"));
-    }
-
-    private static OtpSecret requireMinimum(byte[] key) {
-        if (key.length * 8 < MIN_BITS) {
-            int bits = key.length * 8;
-            Arrays.fill(key, (byte) 0);
-            throw new IllegalArgumentException("secret has " + bits + " bits, at least " + MIN_BITS
-                    + " are required; use the ...Legacy method to import an older, shorter secret");
+        // The cap on the whole text comes first: Base32 skips separators without counting them.
+        if (Objects.requireNonNull(base32, "base32").length() > MAX_BASE32_LENGTH) {
+            throw new IllegalArgumentException("Base32 secret text must be at most " + MAX_BASE32_LENGTH
+                    + " characters, separators and padding included");
         }
-        return new OtpSecret(key);
+        return Base32.decode(base32, MAX_BITS / Byte.SIZE);
     }
 
-    private static OtpSecret requireNonEmpty(byte[] key) {
-        if (key.length == 0) {
-            throw new IllegalArgumentException("secret is empty");
+    /** Wraps a key that nothing else holds, wiping it if its length is refused. */
+    private static OtpSecret fromKey(byte[] key, int minBits) {
+        long bits = (long) key.length * Byte.SIZE;
+        if (bits < minBits || bits > MAX_BITS) {
+            Arrays.fill(key, (byte) 0);
+            throw new IllegalArgumentException("secret has " + bits + " bits, allowed are " + minBits + " to "
+                    + MAX_BITS + " bits" + (bits < MIN_BITS && minBits == MIN_BITS
+                            ? "; use the ...Legacy method to import an older, shorter secret" : ""));
         }
         return new OtpSecret(key);
     }

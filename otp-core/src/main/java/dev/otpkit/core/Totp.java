@@ -16,6 +16,12 @@ import java.util.Objects;
 public final class Totp {
     /** The RFC 6238 default time step: 30 seconds. */
     public static final Duration DEFAULT_PERIOD = Duration.ofSeconds(30);
+    /**
+     * The longest time step: one day (86,400 seconds). A longer step makes a code that stays
+     * valid for days, which no use of TOTP needs; {@code otpauth://} URIs and the {@code otp}
+     * command allow the same range.
+     */
+    public static final Duration MAX_PERIOD = Duration.ofDays(1);
 
     private final Hotp hotp;
     private final long periodSeconds;
@@ -114,7 +120,7 @@ public final class Totp {
     /**
      * Returns the time step length.
      *
-     * @return the period, a whole number of seconds, at least 1
+     * @return the period, a whole number of seconds from 1 to 86,400 ({@link #MAX_PERIOD})
      */
     public Duration period() {
         return Duration.ofSeconds(periodSeconds);
@@ -181,7 +187,7 @@ public final class Totp {
         /**
          * Sets the time step length; default 30 seconds. Checked by {@link #build()}.
          *
-         * @param period a whole number of seconds, at least 1
+         * @param period a whole number of seconds from 1 to 86,400 ({@link #MAX_PERIOD})
          * @return this builder
          * @throws NullPointerException if {@code period} is null
          */
@@ -206,13 +212,13 @@ public final class Totp {
          * Builds the generator.
          *
          * @return the generator
-         * @throws IllegalArgumentException if digits is not 6 to 8, or the period is shorter
-         *     than 1 second or not a whole number of seconds
+         * @throws IllegalArgumentException if digits is not 6 to 8, or the period is not a whole
+         *     number of seconds from 1 to 86,400
          */
         public Totp build() {
-            if (period.getSeconds() < 1 || period.getNano() != 0) {
-                throw new IllegalArgumentException(
-                        "period must be a whole number of seconds, at least 1 s, was " + period);
+            if (period.getSeconds() < 1 || period.compareTo(MAX_PERIOD) > 0 || period.getNano() != 0) {
+                throw new IllegalArgumentException("period must be a whole number of seconds from 1 to "
+                        + MAX_PERIOD.getSeconds() + " seconds, was " + period);
             }
             return new Totp(this);
         }

@@ -49,7 +49,16 @@ class GeneratorParametersTest {
     void refusesPeriodsShorterThanOneSecond(long millis) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Totp.builder().period(Duration.ofMillis(millis)).build());
-        assertTrue(e.getMessage().contains("at least 1 s"), e.getMessage());
+        assertTrue(e.getMessage().contains("from 1 to 86400 seconds"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {86_401, 2_147_483_647, Long.MAX_VALUE})
+    void refusesPeriodsLongerThanOneDay(long seconds) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Totp.builder().period(Duration.ofSeconds(seconds)).build());
+        assertTrue(e.getMessage().contains("from 1 to 86400 seconds"), e.getMessage());
+        assertEquals(Duration.ofDays(1), Totp.builder().period(Totp.MAX_PERIOD).build().period());
     }
 
     @Test
@@ -78,7 +87,7 @@ class GeneratorParametersTest {
     }
 
     @Test
-    void supportsAnyWholeSecondPeriod() {
+    void supportsAnyWholeSecondPeriodUpToOneDay() {
         Totp oneSecond = Totp.builder().period(Duration.ofSeconds(1)).build();
         Totp oneHour = Totp.builder().period(Duration.ofHours(1)).build();
         assertEquals(1234, oneSecond.step(Instant.ofEpochSecond(1234)));

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
@@ -155,7 +156,7 @@ class OtpAuthUriTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> OtpAuthUri.parse("otpauth://totp/b\uD875ob?secret=" + RFC_BASE32));
 
-        assertTrue(e.getMessage().contains("unpaired surrogate at position 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("unpaired surrogate at position 17"), e.getMessage());
     }
 
     @ParameterizedTest
@@ -198,28 +199,32 @@ class OtpAuthUriTest {
     @CsvSource(delimiter = '|', value = {
         "https://example.com/totp/a?secret=JBSWY3DPEHPK3PXP             | does not start with otpauth://",
         "otpauth://totp?secret=JBSWY3DPEHPK3PXP                         | has no label",
-        "otpauth://motp/a?secret=JBSWY3DPEHPK3PXP                       | expected totp or hotp",
+        "otpauth://motp/a?secret=JBSWY3DPEHPK3PXP                       | its type (position 11) must be totp or hotp",
         "otpauth://totp/a                                               | secret parameter is required",
         "otpauth://totp/a?issuer=X                                      | secret parameter is missing",
         "otpauth://totp/a?secret=                                       | secret parameter is missing",
         "otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&secret=JBSWY3DPEHPK3PXP | secret appears more than once",
-        "otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&algorithm=MD5         | algorithm \"MD5\" is not SHA1",
-        "otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&digits=5              | digits must be a whole number from 6 to 8",
-        "otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&digits=six            | digits must be a whole number from 6 to 8",
-        "otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&period=0              | period must be a whole number from 1",
-        "otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&period=-30            | period must be a whole number from 1",
+        "otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&algorithm=MD5         | parameter algorithm (value at position 52) must be SHA1, SHA256 or SHA512",
+        "otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&digits=5              | parameter digits (value at position 49) must be a whole number from 6 to 8",
+        "otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&digits=six            | digits (value at position 49) must be a whole number from 6 to 8",
+        "otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&period=0              | period (value at position 49) must be a whole number from 1 to 86400",
+        "otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&period=-30            | period (value at position 49) must be a whole number from 1 to 86400",
+        "otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&period=86401          | period (value at position 49) must be a whole number from 1 to 86400",
+        "otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&period=2147483647     | period (value at position 49) must be a whole number from 1 to 86400",
         "otpauth://hotp/a?secret=JBSWY3DPEHPK3PXP                       | needs a counter parameter",
-        "otpauth://hotp/a?secret=JBSWY3DPEHPK3PXP&counter=99999999999999999999 | counter must be a whole number",
+        "otpauth://hotp/a?secret=JBSWY3DPEHPK3PXP&counter=99999999999999999999 | parameter counter (value at position 50) must be a whole number",
         "otpauth://totp/?secret=JBSWY3DPEHPK3PXP                        | label has no account name",
         "otpauth://totp/:bob?secret=JBSWY3DPEHPK3PXP                    | empty issuer",
         "otpauth://totp/A:B:c?secret=JBSWY3DPEHPK3PXP                   | more than one ':'",
-        "otpauth://totp/A:bob?secret=JBSWY3DPEHPK3PXP&issuer=B          | issuer parameter \"B\" differs from the label's issuer \"A\"",
+        "otpauth://totp/A:bob?secret=JBSWY3DPEHPK3PXP&issuer=B          | the issuer parameter (value at position 53) differs from the issuer in the label",
         "otpauth://totp/bob?secret=JBSWY3DPEHPK3PXP&issuer=A%3AB        | issuer must not contain ':'",
-        "otpauth://totp/b%zzob?secret=JBSWY3DPEHPK3PXP                  | label has a malformed percent escape at position 1",
-        "otpauth://totp/b%\u0664\u0661ob?secret=JBSWY3DPEHPK3PXP            | label has a malformed percent escape at position 1: '%' must be followed by two hex digits",
-        "otpauth://totp/b%\uFF14\uFF11ob?secret=JBSWY3DPEHPK3PXP            | label has a malformed percent escape at position 1",
-        "otpauth://totp/bob?secret=JBSWY3DPEHPK3PXP&issuer=%4\u0661        | issuer parameter has a malformed percent escape at position 0",
-        "otpauth://totp/b%C3ob?secret=JBSWY3DPEHPK3PXP                  | label is not valid UTF-8",
+        "otpauth://totp/b%zzob?secret=JBSWY3DPEHPK3PXP                  | the label has a malformed percent escape at position 17",
+        "otpauth://totp/b%\u0664\u0661ob?secret=JBSWY3DPEHPK3PXP            | the label has a malformed percent escape at position 17: '%' must be followed by two hex digits",
+        "otpauth://totp/b%\uFF14\uFF11ob?secret=JBSWY3DPEHPK3PXP            | the label has a malformed percent escape at position 17",
+        "otpauth://totp/bob?secret=JBSWY3DPEHPK3PXP&issuer=%4\u0661        | the issuer parameter has a malformed percent escape at position 51",
+        "' otpauth://totp/b%zzob?secret=JBSWY3DPEHPK3PXP'               | the label has a malformed percent escape at position 18",
+        "otpauth://totp/bob?s%zzcret=JBSWY3DPEHPK3PXP                  | a parameter name has a malformed percent escape at position 21",
+        "otpauth://totp/b%C3ob?secret=JBSWY3DPEHPK3PXP                  | not a usable otpauth URI: the label is not valid UTF-8",
         "otpauth://totp/bob?secret=JBSWY3DPEHPK3PXP#x                   | fragment",
     })
     void refusesWithASpecificMessage(String text, String expected) {
@@ -242,6 +247,159 @@ class OtpAuthUriTest {
         assertFalse(e.getMessage().contains("JBSWY3DPEHPK3P"), e.getMessage());
     }
 
+    /**
+     * Shapes of refused URIs that carry the secret somewhere other than a clean secret
+     * parameter; {S} stands for the secret in Base32, {s} for it in lower case, {P} for it
+     * percent-encoded, {45 S} for 45 copies (too long a secret) and {110 S} for 110 (too long a
+     * URI). Each refusal's message must quote none of them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "otpauth://totp?secret={S}&image=https://example.com/a.png",
+        "otpauth://totp?secret={S}",
+        "otpauth://{S}/bob?secret={S}",
+        "otpauth://totp/A:bob?secret={S}&issuer=B;secret={S}",
+        "otpauth://totp/A:bob?issuer=B;secret={S}&secret={S}",
+        "otpauth://totp/bob?secret={S}&algorithm=SHA1;secret={S}",
+        "otpauth://totp/bob?algorithm=SHA1;secret={S}&secret={S}",
+        "otpauth://totp/bob?secret={S}&digits=6;secret={S}",
+        "otpauth://totp/bob?secret={S}&period=30;secret={S}",
+        "otpauth://totp/bob?period=30;secret={P}&secret={S}",
+        "otpauth://hotp/bob?secret={S}&counter=0;secret={S}",
+        "otpauth://hotp/bob?secret={s}&counter=0;secret={s}",
+        "otpauth://totp/bob?secret={S};issuer=ACME",
+        "otpauth://totp/bob?secret={P};issuer=ACME",
+        "otpauth://totp/{S}:bob?secret={S}&issuer=ACME",
+        "otpauth://totp/secret={S}:a:b?secret={S}",
+        "otpauth://totp/bob?secret={S}&issuer=A%3A{S}",
+        "otpauth://totp/bob?secret={S}&issuer=%20A%3A{S}",
+        "otpauth://totp/bob?secret={S}&secret={S}",
+        "otpauth://totp/bob?{S}&{S}&secret={S}&secret={S}",
+        "otpauth://totp/bob?{S}=1&{S}=2&secret={S}!",
+        "otpauth://totp/bob?secret={S}&secret={P}",
+        "otpauth://totp/bob?secret={S}1",
+        "otpauth://totp/bob?secret={S}%ZZ",
+        "otpauth://totp/bob%E2%80%AE{S}?secret={S}",
+        "otpauth://totp/bob?secret={S}&issuer={S}%0A",
+        "otpauth://totp/bob?secret={S}#{S}",
+        "otpauth://totp/bob?secret={S}{S}&issuer=A%3A",
+        "otpauth://totp/bob?secret={45 S}",
+        "otpauth://totp/bob?secret={110 S}",
+    })
+    void neverQuotesTheSecretWhateverTheShapeOfTheUri(String shape) {
+        String secret = "K5XGC3DQMFZXG53POJSCA2LTEBZWK3DFMN2GKZBB";
+        String encoded = percentEncodeEveryChar(secret);
+        String text = shape.replace("{S}", secret).replace("{s}", secret.toLowerCase(Locale.ROOT))
+                .replace("{P}", encoded).replace("{45 S}", secret.repeat(45)).replace("{110 S}", secret.repeat(110));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OtpAuthUri.parse(text));
+
+        SecretLeaks.assertQuotesNoRunOf(secret, e.getMessage());
+        SecretLeaks.assertQuotesNoRunOf(encoded, e.getMessage());
+    }
+
+    /** ASCII text with every char written as a percent escape, as some encoders do. */
+    static String percentEncodeEveryChar(String ascii) {
+        StringBuilder encoded = new StringBuilder();
+        ascii.chars().forEach(c -> encoded.append(String.format("%%%02X", c)));
+        return encoded.toString();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0x00, 0x1B, 0x7F, 0x85, 0x061C, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2028, 0x2029,
+        0x202A, 0x202E, 0x2060, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF, 0xFFF9, 0xE000, 0xF0000, 0x0378, 0xD800, 0xDC00})
+    void builderRefusesInvisibleAndControlCharactersInIssuerAndAccount(int codePoint) {
+        String spoofed = "Pay" + new String(Character.toChars(codePoint)) + "Pal";
+        String expected = String.format("U+%04X", codePoint);
+
+        IllegalArgumentException issuer = assertThrows(IllegalArgumentException.class,
+                () -> OtpAuthUri.builder().secret(RFC_SECRET).issuer(spoofed).account("bob").build());
+        IllegalArgumentException account = assertThrows(IllegalArgumentException.class,
+                () -> OtpAuthUri.builder().secret(RFC_SECRET).issuer("ACME").account(spoofed).build());
+
+        assertTrue(issuer.getMessage().startsWith("issuer must not contain " + expected + " (character 4)"),
+                issuer.getMessage());
+        assertTrue(account.getMessage().startsWith("account must not contain " + expected + " (character 4)"),
+                account.getMessage());
+        assertFalse(issuer.getMessage().contains("Pay") || account.getMessage().contains("Pay"), "quotes the value");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "otpauth://totp/Pay%E2%80%AEPal:bob?secret=" + RFC_BASE32 + "                | U+202E",
+        "otpauth://totp/Pay\u202EPal:bob?secret=" + RFC_BASE32 + "                   | U+202E",
+        "otpauth://totp/ACME:bob%E2%80%8B?secret=" + RFC_BASE32 + "                  | U+200B",
+        "otpauth://totp/ACME:%0Abob?secret=" + RFC_BASE32 + "                        | U+000A",
+        "otpauth://totp/ACME%1B%5B31m:bob?secret=" + RFC_BASE32 + "                  | U+001B",
+        "otpauth://totp/ACME:bob%C2%85?secret=" + RFC_BASE32 + "                     | U+0085",
+        "otpauth://totp/ACME:bob%00?secret=" + RFC_BASE32 + "                        | U+0000",
+        "otpauth://totp/bob?secret=" + RFC_BASE32 + "&issuer=Pay%E2%81%A6Pal          | U+2066",
+        "otpauth://totp/bob?secret=" + RFC_BASE32 + "&issuer=%EF%BB%BFACME            | U+FEFF",
+        "otpauth://totp/bob?secret=" + RFC_BASE32 + "&issuer=ACME%E2%80%A8            | U+2028",
+        "otpauth://totp/ACME:bob?secret=" + RFC_BASE32 + "&issuer=ACME%D8%9C          | U+061C",
+        "otpauth://totp/ACME:bob%EE%80%80?secret=" + RFC_BASE32 + "                  | U+E000",
+    })
+    void parseRefusesInvisibleAndControlCharactersInIssuerAndAccount(String text, String codePoint) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OtpAuthUri.parse(text));
+
+        assertTrue(e.getMessage().startsWith("not a usable otpauth URI: "), e.getMessage());
+        assertTrue(e.getMessage().contains(codePoint), e.getMessage());
+    }
+
+    @Test
+    void acceptsVisibleUnicodeIncludingCombiningMarksAndNoBreakSpaces() {
+        String issuer = "Cafe\u0301 M\u00FCller\u00A0& Co";
+        String account = "\u5C71\u7530 \u0928\u092E\u0938\u094D\u0924\u0947 \uD83D\uDD10";
+        OtpAuthUri uri = OtpAuthUri.builder().secret(RFC_SECRET).issuer(issuer).account(account).build();
+
+        assertEquals(uri, OtpAuthUri.parse(uri.toUriString()));
+    }
+
+    @Test
+    void readsPercentEncodedParameterNames() {
+        OtpAuthUri uri = OtpAuthUri.parse("otpauth://totp/bob?s%65cret=" + RFC_BASE32 + "&%69ssuer=ACME&digits%3D8");
+
+        assertEquals(RFC_SECRET, uri.secret());
+        assertEquals(Optional.of("ACME"), uri.issuer());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "otpauth://totp/bob?s%65cret=JBSWY3DPEHPK3PXP&secret=" + RFC_BASE32,
+        "otpauth://totp/bob?secret=" + RFC_BASE32 + "&S%45CRET=JBSWY3DPEHPK3PXP",
+        "otpauth://totp/bob?secret=" + RFC_BASE32 + "&%73%65%63%72%65%74=JBSWY3DPEHPK3PXP",
+        "otpauth://totp/bob?secret=" + RFC_BASE32 + "&\u017Fecret=JBSWY3DPEHPK3PXP",
+        "otpauth://totp/bob?secret=" + RFC_BASE32 + "&issuer=A&i%C3%9Fuer=B",
+        "otpauth://totp/bob?secret=" + RFC_BASE32 + "&digits=6&d%49gits=8",
+        "otpauth://totp/bob?secret=" + RFC_BASE32 + "&period=30&period=60",
+        "otpauth://hotp/bob?secret=" + RFC_BASE32 + "&counter=0&c%6Funter=9",
+    })
+    void refusesAParameterGivenTwiceHoweverItsNameIsWritten(String text) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OtpAuthUri.parse(text));
+
+        assertTrue(e.getMessage().contains("appears more than once"), e.getMessage());
+    }
+
+    @Test
+    void ignoresUnknownParametersEvenWhenRepeated() {
+        OtpAuthUri uri = OtpAuthUri.parse("otpauth://totp/bob?secret=" + RFC_BASE32
+                + "&image=https%3A%2F%2Fexample.com%2Fa.png&image=x&color=1&color=2");
+
+        assertEquals(RFC_SECRET, uri.secret());
+    }
+
+    @Test
+    void readsPeriodsUpToTheLongestTotpAllows() {
+        long longest = Totp.MAX_PERIOD.getSeconds();
+        OtpAuthUri uri = OtpAuthUri.parse("otpauth://totp/bob?secret=" + RFC_BASE32 + "&period=" + longest);
+
+        assertEquals(Totp.MAX_PERIOD, uri.period());
+        assertThrows(IllegalArgumentException.class, () -> OtpAuthUri.builder().secret(RFC_SECRET).account("bob")
+                .period(Totp.MAX_PERIOD.plusSeconds(1)).build());
+    }
+
     @Test
     void refusesOverlongInputBeforeReadingIt() {
         String text = "otpauth://totp/a?secret=" + "A".repeat(OtpAuthUri.MAX_LENGTH);
@@ -252,8 +410,8 @@ class OtpAuthUriTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "ACME:Co | alice   | issuer must not contain ':'",
-        "ACME    | a:lice  | account must not contain ':'",
+        "ACME:Co | alice   | issuer must not contain ':' (character 5)",
+        "ACME    | a:lice  | account must not contain ':' (character 2)",
         "' '     | alice   | issuer must not be blank",
         "ACME    | ' bob'  | account must not start or end with whitespace",
     })
@@ -262,6 +420,7 @@ class OtpAuthUriTest {
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
         assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertFalse(e.getMessage().contains("ACME") || e.getMessage().contains("lice"), "quotes the value: " + e.getMessage());
     }
 
     @Test

@@ -92,4 +92,72 @@ class OtpSecretTest {
         assertThrows(NullPointerException.class, () -> OtpSecret.fromBase32(null));
         assertThrows(NullPointerException.class, () -> OtpSecret.fromBytes(null));
     }
+
+    @Test
+    void givesTheBase32ErrorPositionCountedFromOne() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OtpSecret.fromBase32("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJ!"));
+        assertTrue(e.getMessage().contains("position 32"), e.getMessage());
+    }
+
+    @Test
+    void refusesAHugeBase32TextBeforeReadingIt() {
+        // 429,496,730 * 5 overflows an int: the old decoder sized its buffer from it and threw
+        // NegativeArraySizeException. The text is never read: its chars would take 800 MB.
+        for (int length : new int[] {429_496_730, Integer.MAX_VALUE, OtpSecret.MAX_BASE32_LENGTH + 1}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> OtpSecret.fromBase32Legacy(new UnreadableText(length)));
+            assertTrue(e.getMessage().contains("at most " + OtpSecret.MAX_BASE32_LENGTH + " characters"), e.getMessage());
+        }
+    }
+
+    @Test
+    void refusesSeparatorsBeyondTheTotalLengthCap() {
+        String secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+        String padded = " ".repeat(OtpSecret.MAX_BASE32_LENGTH - secret.length()) + secret;
+
+        assertEquals(160, OtpSecret.fromBase32(padded).bitLength());
+        assertThrows(IllegalArgumentException.class, () -> OtpSecret.fromBase32(" " + padded));
+    }
+
+    @Test
+    void readsSecretsUpToMaxBitsAndRefusesLongerOnes() {
+        // 1639 Base32 characters carry 8195 bits: 1024 whole bytes, the most allowed.
+        assertEquals(OtpSecret.MAX_BITS, OtpSecret.fromBase32("A".repeat(1639)).bitLength());
+        assertEquals(OtpSecret.MAX_BITS, OtpSecret.fromBytes(new byte[OtpSecret.MAX_BITS / 8]).bitLength());
+
+        for (String tooLong : new String[] {"A".repeat(1640), "A".repeat(2048), "AAAA-".repeat(800)}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> OtpSecret.fromBase32Legacy(tooLong));
+            assertTrue(e.getMessage().contains("1024 bytes"), e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OtpSecret.fromBytes(new byte[OtpSecret.MAX_BITS / 8 + 1]));
+        assertTrue(e.getMessage().contains("128 to 8192 bits"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> OtpSecret.fromBytesLegacy(new byte[OtpSecret.MAX_BITS / 8 + 1]));
+    }
+
+    /** Text that reports a length without holding it, and fails the test if it is read. */
+    private static final class UnreadableText implements CharSequence {
+        private final int length;
+
+        UnreadableText(int length) {
+            this.length = length;
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            throw new AssertionError("a text over the length cap must be refused before it is read");
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            throw new AssertionError("a text over the length cap must be refused before it is read");
+        }
+    }
 }

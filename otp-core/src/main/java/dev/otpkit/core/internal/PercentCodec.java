@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
  * Percent-encoding of UTF-8 text for URIs (RFC 3986 section 2.1). Encoding keeps only the
  * unreserved characters and '@' literal, so a space is always {@code %20}, never '+', and the
  * result is safe in a path segment and in a query value alike. Decoding is strict: a broken
- * escape or invalid UTF-8 is refused with its position, never with the text, since the text
- * may be a secret.
+ * escape or invalid UTF-8 is refused with its position (counted from 1), never with the text,
+ * since the text may be a secret.
  */
 public final class PercentCodec {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -41,40 +41,43 @@ public final class PercentCodec {
     }
 
     /**
-     * Decodes percent-encoded UTF-8 text. Non-ASCII characters written raw, as some generators
-     * do, are taken as themselves.
+     * Decodes part of a percent-encoded UTF-8 text. Non-ASCII characters written raw, as some
+     * generators do, are taken as themselves.
      *
-     * @param text the encoded text
+     * @param text the text holding the encoded part
+     * @param from the index of the part's first char
+     * @param to the index after the part's last char, {@code from} or more
      * @param plusIsSpace whether '+' stands for a space, as HTML forms and many query-string
      *     encoders write it; otherwise '+' is itself
-     * @param what names the part being decoded in the error message, for example
-     *     {@code "parameter issuer"}
-     * @return the decoded text
+     * @param what names the part being decoded at the start of the error message, for example
+     *     {@code "the issuer parameter"}
+     * @return the decoded part
      * @throws IllegalArgumentException if an escape is not '%' and two ASCII hex digits
-     *     ({@code 0-9 A-F a-f}), a raw character is an unpaired surrogate, or the bytes are not
-     *     valid UTF-8
+     *     ({@code 0-9 A-F a-f}) within the part, a raw character is an unpaired surrogate, or
+     *     the bytes are not valid UTF-8; a position in the message is an index of {@code text}
+     *     counted from 1
      */
-    public static String decode(CharSequence text, boolean plusIsSpace, String what) {
-        ByteBuffer bytes = ByteBuffer.allocate(text.length() * 3);
-        for (int i = 0; i < text.length(); i++) {
+    public static String decode(CharSequence text, int from, int to, boolean plusIsSpace, String what) {
+        ByteBuffer bytes = ByteBuffer.allocate((to - from) * 3);
+        for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c == '%') {
-                int high = i + 2 < text.length() ? hexValue(text.charAt(i + 1)) : -1;
+                int high = i + 2 < to ? hexValue(text.charAt(i + 1)) : -1;
                 int low = high >= 0 ? hexValue(text.charAt(i + 2)) : -1;
                 if (low < 0) {
-                    throw new IllegalArgumentException(what + " has a malformed percent escape at position " + i
+                    throw new IllegalArgumentException(what + " has a malformed percent escape at position " + (i + 1)
                             + ": '%' must be followed by two hex digits");
                 }
                 bytes.put((byte) (high << 4 | low));
                 i += 2;
             } else if (c > 0x7F) {
                 // Some generators write Unicode raw (an IRI) rather than percent-encoded.
-                int codePoint = Character.codePointAt(text, i);
+                int codePoint = i + 1 < to ? Character.codePointAt(text, i) : c;
                 // A lone surrogate comes back as itself; a pair comes back as one supplementary
                 // code point, whose low 16 bits may look like a surrogate (U+2D800), so test the
                 // code point, not a char cast of it.
                 if (Character.isBmpCodePoint(codePoint) && Character.isSurrogate((char) codePoint)) {
-                    throw new IllegalArgumentException(what + " has an unpaired surrogate at position " + i);
+                    throw new IllegalArgumentException(what + " has an unpaired surrogate at position " + (i + 1));
                 }
                 bytes.put(new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8));
                 i += Character.charCount(codePoint) - 1;
