@@ -1,9 +1,11 @@
 package dev.otpkit.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -197,5 +199,89 @@ class AttemptLimiterTest {
                 .lockDurations(Duration.ofHours(2), Duration.ofHours(1)).build());
         assertThrows(IllegalArgumentException.class, () -> AttemptLimiter.inMemoryBuilder().maxAccounts(0).build());
         assertThrows(NullPointerException.class, () -> limiter.beginAttempt(null));
+    }
+
+    @Test
+    void inMemoryHasTheDefaultPolicyOnTheSystemClock() {
+        AttemptLimiter defaults = AttemptLimiter.inMemory();
+        Instant before = Instant.ofEpochMilli(Clock.systemUTC().millis());
+        for (int i = 0; i < AttemptLimiter.DEFAULT_FAILURES_BEFORE_LOCK; i++) {
+            assertEquals(Optional.empty(), defaults.beginAttempt("alice"));
+        }
+        Instant after = Instant.ofEpochMilli(Clock.systemUTC().millis());
+        Instant lockedUntil = defaults.beginAttempt("alice").orElseThrow();
+        assertFalse(lockedUntil.isBefore(before.plus(AttemptLimiter.DEFAULT_FIRST_LOCK)), lockedUntil::toString);
+        assertFalse(lockedUntil.isAfter(after.plus(AttemptLimiter.DEFAULT_FIRST_LOCK)), lockedUntil::toString);
+    }
+
+    @Test
+    void oneHundredFailuresBeforeLockLockUntilResetAtTheHundredth() {
+        AttemptLimiter patient = AttemptLimiter.inMemoryBuilder().clock(clock)
+                .failuresBeforeLock(AttemptLimiter.MAX_CONSECUTIVE_FAILURES).build();
+        for (int i = 0; i < AttemptLimiter.MAX_CONSECUTIVE_FAILURES; i++) {
+            assertEquals(Optional.empty(), patient.beginAttempt("alice"), "attempt " + (i + 1));
+        }
+        assertEquals(Optional.of(Instant.MAX), patient.beginAttempt("alice"));
+    }
+
+    @Test
+    void consecutiveLimitEqualToFailuresBeforeLockLocksUntilResetAtTheFirstLock() {
+        AttemptLimiter strict = AttemptLimiter.inMemoryBuilder().clock(clock).failuresBeforeLock(3)
+                .maxConsecutiveFailures(3).build();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Optional.empty(), strict.beginAttempt("alice"));
+        }
+        assertEquals(Optional.of(Instant.MAX), strict.beginAttempt("alice"));
+    }
+
+    @Test
+    void doublesLocksFromTheShortestFirstLockOfOneSecond() {
+        AttemptLimiter quick = AttemptLimiter.inMemoryBuilder().clock(clock).failuresBeforeLock(1)
+                .lockDurations(Duration.ofSeconds(1), Duration.ofSeconds(4)).build();
+        for (long seconds : new long[] {1, 2, 4, 4}) {
+            assertEquals(Optional.empty(), quick.beginAttempt("alice"));
+            assertEquals(Optional.of(clock.instant().plusSeconds(seconds)), quick.beginAttempt("alice"));
+            clock.advance(Duration.ofSeconds(seconds));
+        }
+    }
+
+    @Test
+    void aLimiterForOneAccountRefusesASecondUntilTheFirstSucceeds() {
+        AttemptLimiter single = AttemptLimiter.inMemoryBuilder().clock(clock).maxAccounts(1).build();
+        assertEquals(Optional.empty(), single.beginAttempt("alice"));
+        assertEquals(Optional.of(START.plus(AttemptLimiter.DEFAULT_FIRST_LOCK)), single.beginAttempt("bob"),
+                "the table is full: refused as locked for one first lock");
+        single.recordSuccess("alice");
+        assertEquals(Optional.empty(), single.beginAttempt("bob"));
+    }
+
+    @Test
+    void locksForFifteenMinutesFromTheEpochItself() {
+        clock.set(Instant.EPOCH);
+        fail("alice", 5);
+        assertEquals(Optional.of(Instant.EPOCH.plus(Duration.ofMinutes(15))), limiter.beginAttempt("alice"));
+    }
+
+    @Test
+    void locksForFifteenMinutesOnAClockBefore1970() {
+        Instant beforeEpoch = Instant.parse("1969-12-31T23:59:59Z");
+        clock.set(beforeEpoch);
+        fail("alice", 5);
+        assertEquals(Optional.of(beforeEpoch.plus(Duration.ofMinutes(15))), limiter.beginAttempt("alice"));
+    }
+
+    @Test
+    void aLockBeyondTheLastMillisecondEndsThereInsteadOfWrappingIntoThePast() {
+        Instant lastMillisecond = Instant.ofEpochMilli(Long.MAX_VALUE);
+        clock.set(lastMillisecond.minus(Duration.ofMinutes(1)));
+        fail("alice", 5);
+        assertEquals(Optional.of(lastMillisecond), limiter.beginAttempt("alice"));
+    }
+
+    @Test
+    void describesItsPolicyAndSizeButNoAccount() {
+        fail("alice", 1);
+        assertEquals("InMemoryAttemptLimiter[5 failures lock 900 s doubling to 86400 s, 1 accounts tracked]",
+                limiter.toString());
     }
 }

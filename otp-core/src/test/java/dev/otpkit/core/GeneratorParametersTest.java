@@ -109,4 +109,34 @@ class GeneratorParametersTest {
         assertTrue(HmacAlgorithm.fromUriName("MD5").isEmpty());
         assertTrue(HmacAlgorithm.fromUriName(null).isEmpty());
     }
+
+    @Test
+    void stepStartRefusesANegativeStep() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Totp.builder().build().stepStart(-1));
+        assertTrue(e.getMessage().contains("0 or more"), e.getMessage());
+    }
+
+    @Test
+    void findSearchesFromFirstToLastInclusive() {
+        Hotp hotp = Hotp.builder().build();
+        assertEquals(10, hotp.find(RFC_SECRET, code(hotp, 10), 10, 20));
+        assertEquals(20, hotp.find(RFC_SECRET, code(hotp, 20), 10, 20));
+        assertEquals(-1, hotp.find(RFC_SECRET, code(hotp, 9), 10, 20));
+        assertEquals(-1, hotp.find(RFC_SECRET, code(hotp, 21), 10, 20));
+    }
+
+    @Test
+    void findPairSearchesPairsStartingFromFirstToLastInclusive() {
+        Hotp hotp = Hotp.builder().build();
+        assertEquals(11, hotp.findPair(RFC_SECRET, code(hotp, 10), code(hotp, 11), 10, 20), "pair starting at first");
+        assertEquals(21, hotp.findPair(RFC_SECRET, code(hotp, 20), code(hotp, 21), 10, 20), "pair starting at last");
+        assertEquals(-1, hotp.findPair(RFC_SECRET, code(hotp, 9), code(hotp, 10), 10, 20));
+        assertEquals(-1, hotp.findPair(RFC_SECRET, code(hotp, 21), code(hotp, 22), 10, 20));
+        assertEquals(-1, hotp.findPair(RFC_SECRET, code(hotp, 12), code(hotp, 12), 10, 20), "not a pair");
+    }
+
+    private static int code(Hotp hotp, long counter) {
+        return Integer.parseInt(hotp.generate(RFC_SECRET, counter));
+    }
 }

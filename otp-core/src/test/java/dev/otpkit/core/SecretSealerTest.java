@@ -148,6 +148,49 @@ class SecretSealerTest {
         assertEquals(Reason.MALFORMED, assertThrows(UnsealException.class, () -> sealer.unseal(huge, "alice")).reason());
     }
 
+    /**
+     * A text at the limit is read, so a forged one fails authentication; one character more is
+     * refused unread, as malformed. "v1.k1." leaves 4,090 characters for the payload: the
+     * canonical Base64 of 3,067 bytes.
+     */
+    @Test
+    void readsATextOfExactlyTheLongestLengthAndRefusesALongerOneUnread() {
+        String longest = "v1.k1." + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[3067]);
+        assertEquals(SecretSealer.MAX_SEALED_LENGTH, longest.length());
+        assertEquals(Reason.NOT_AUTHENTIC,
+                assertThrows(UnsealException.class, () -> sealer.unseal(longest, "alice")).reason());
+
+        String tooLong = "v1.k1." + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[3068]);
+        assertEquals(SecretSealer.MAX_SEALED_LENGTH + 1, tooLong.length());
+        UnsealException refused = assertThrows(UnsealException.class, () -> sealer.unseal(tooLong, "alice"));
+        assertEquals(Reason.MALFORMED, refused.reason());
+        assertEquals("not a sealed secret: longer than 4096 characters", refused.getMessage());
+    }
+
+    /** An authentic payload with an empty plaintext, made with the JDK: no secret, so malformed. */
+    @Test
+    void refusesAnAuthenticPayloadThatHoldsNoSecret() throws Exception {
+        byte[] nonce = new byte[12];
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(KEY_1, "AES"), new GCMParameterSpec(128, nonce));
+        cipher.updateAAD("v1.k1.alice".getBytes(StandardCharsets.US_ASCII));
+        byte[] tag = cipher.doFinal();
+        byte[] payload = Arrays.copyOf(nonce, nonce.length + tag.length);
+        System.arraycopy(tag, 0, payload, nonce.length, tag.length);
+        String empty = "v1.k1." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload);
+
+        UnsealException refused = assertThrows(UnsealException.class, () -> sealer.unseal(empty, "alice"));
+        assertEquals(Reason.MALFORMED, refused.reason());
+    }
+
+    @Test
+    void namesAnEmptyVersionAsTheWrongVersion() {
+        UnsealException refused = assertThrows(UnsealException.class,
+                () -> sealer.unseal(".k1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "alice"));
+        assertEquals(Reason.MALFORMED, refused.reason());
+        assertEquals("not a sealed secret: not format version v1", refused.getMessage());
+    }
+
     @Test
     void messagesAndDescriptionsHoldNoKeyOrSecret() {
         String sealed = sealer.seal(secret, "alice");

@@ -71,6 +71,16 @@ class InMemoryOneTimeCodeStoreTest {
     }
 
     @Test
+    void aStoreForOneCodeKeepsOnlyTheNewest() {
+        InMemoryOneTimeCodeStore store = new InMemoryOneTimeCodeStore(1);
+        store.put(code("alice", "a", T0));
+        store.put(code("bob", "b", T0.plusSeconds(1)));
+        assertEquals(Optional.empty(), store.claimAttempt("alice", "login"));
+        assertEquals("b", store.claimAttempt("bob", "login").orElseThrow().issueId());
+        assertEquals("InMemoryOneTimeCodeStore[1 of 1]", store.toString());
+    }
+
+    @Test
     void refusesCapacityBelowOne() {
         assertThrows(IllegalArgumentException.class, () -> new InMemoryOneTimeCodeStore(0));
     }
