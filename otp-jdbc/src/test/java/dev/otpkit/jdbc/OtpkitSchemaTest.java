@@ -18,7 +18,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
-@ParameterizedClass
+@ParameterizedClass(name = "on {0}")
 @EnumSource(TestDatabase.class)
 class OtpkitSchemaTest {
     private static final Set<String> TABLES = Set.of("replay_guard", "attempt_limiter", "one_time_code",
