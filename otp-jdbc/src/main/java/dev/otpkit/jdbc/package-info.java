@@ -1,8 +1,10 @@
 /**
  * otpkit's stores in a relational database, for applications that run on several servers or
  * must keep their state across restarts: {@link dev.otpkit.jdbc.JdbcReplayGuard},
- * {@link dev.otpkit.jdbc.JdbcAttemptLimiter}. {@link dev.otpkit.jdbc.OtpkitSchema} creates their
- * tables.
+ * {@link dev.otpkit.jdbc.JdbcAttemptLimiter}, {@link dev.otpkit.jdbc.JdbcOneTimeCodeStore},
+ * {@link dev.otpkit.jdbc.JdbcBackupCodeStore} (needs otp-backup) and
+ * {@link dev.otpkit.jdbc.JdbcCredentialStore} (enrolled TOTP credentials and pending enrolments,
+ * secrets sealed). {@link dev.otpkit.jdbc.OtpkitSchema} creates their tables.
  *
  * <p>Supported: PostgreSQL 13+, MySQL 8+, MariaDB 10.6+ and H2 2.x, detected from the
  * connection; any other database is refused at first use with a message that says so. Each
