@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class Call {
      * Binds a text parameter.
      *
      * @param name the parameter's name
-     * @param value its value
+     * @param value its value; null for SQL {@code NULL}
      * @return this call
      */
     public Call set(String name, String value) {
@@ -190,13 +191,69 @@ public final class Call {
                 throw new IllegalStateException(statement.name() + " needs a value for " + name);
             }
             Object value = row.get(name);
-            if (value instanceof String) {
+            if (value == null) {
+                prepared.setNull(i + 1, Types.VARCHAR);
+            } else if (value instanceof String) {
                 prepared.setString(i + 1, (String) value);
             } else if (value instanceof Long) {
                 prepared.setLong(i + 1, (Long) value);
             } else {
                 prepared.setBytes(i + 1, (byte[]) value);
             }
+        }
+    }
+
+    /**
+     * Parameters bound before a connection is taken (checked and sealed values), for a named
+     * statement run later in a session. Not thread-safe.
+     */
+    public static final class Prepared {
+        private final String statement;
+        private final Map<String, Object> values = new HashMap<>();
+
+        /**
+         * Starts the parameters of a named statement.
+         *
+         * @param statement the statement's name
+         */
+        public Prepared(String statement) {
+            this.statement = statement;
+        }
+
+        /**
+         * Binds a text parameter.
+         *
+         * @param name the parameter's name
+         * @param value its value; null for SQL {@code NULL}
+         * @return these parameters
+         */
+        public Prepared set(String name, String value) {
+            values.put(name, value);
+            return this;
+        }
+
+        /**
+         * Binds a number parameter.
+         *
+         * @param name the parameter's name
+         * @param value its value
+         * @return these parameters
+         */
+        public Prepared set(String name, long value) {
+            values.put(name, value);
+            return this;
+        }
+
+        /**
+         * Starts the call of the statement in a session, with these parameters bound.
+         *
+         * @param session the session
+         * @return the call
+         */
+        public Call on(Database.Session session) {
+            Call call = session.statement(statement);
+            call.values.putAll(values);
+            return call;
         }
     }
 }
