@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 /**
@@ -13,8 +14,8 @@ import javax.sql.DataSource;
  * exception type ({@link StoreFailure}). Thread-safe.
  *
  * <p>The dialect is detected from the first connection and remembered, so a store can be built
- * while the database is down and works once it is up. An operation is tried again, twice at
- * most, only when what failed wrote nothing: the database rolled it back to break a deadlock or
+ * while the database is down and works once it is up. An operation is tried again, after a
+ * short random pause and up to ten times in all, only when what failed wrote nothing: the database rolled it back to break a deadlock or
  * a serialization conflict (SQLState {@code 40001}, {@code 40P01}), or an insert met the key a
  * concurrent call had just inserted (the operations change nothing before their last statement
  * succeeds, so a second try takes the update path). It is never tried again after a lost
@@ -22,7 +23,11 @@ import javax.sql.DataSource;
  * failure twice.
  */
 public final class Database {
-    private static final int MAX_TRIES = 3;
+    /**
+     * Tries of an operation that the database keeps rolling back: many servers racing for one
+     * new key deadlock InnoDB now and then (each waits to upgrade its shared lock on the key).
+     */
+    private static final int MAX_TRIES = 10;
 
     private final DataSource dataSource;
     private final String prefix;
@@ -136,12 +141,22 @@ public final class Database {
                 return runIn(connection, session, work, transactional);
             } catch (SQLException e) {
                 if (tries < MAX_TRIES && (isRolledBackConflict(e) || isDuplicateKey(e))) {
+                    pauseBeforeTry(tries);
                     continue;
                 }
                 String what = session == null || session.lastStatement == null ? "getting a connection"
                         : session.lastStatement;
                 throw StoreFailure.of(store, what, e);
             }
+        }
+    }
+
+    /** Up to {@code tries} milliseconds, at random, so that the callers that collided spread out. */
+    private static void pauseBeforeTry(int tries) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(tries + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
