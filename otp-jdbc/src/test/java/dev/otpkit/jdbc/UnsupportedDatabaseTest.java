@@ -3,10 +3,11 @@ package dev.otpkit.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+
+import dev.otpkit.jdbc.internal.DialectTest;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class UnsupportedDatabaseTest {
                     return Proxy.newProxyInstance(UnsupportedDatabaseTest.class.getClassLoader(),
                             new Class<?>[] {Connection.class}, (connection, call, callArgs) -> {
                                 if (call.getName().equals("getMetaData")) {
-                                    return metaData(h2.getMetaData(), product, version);
+                                    return DialectTest.metaData(product, version, 23, 0, h2.getMetaData());
                                 }
                                 try {
                                     return call.invoke(h2, callArgs);
@@ -43,24 +44,6 @@ class UnsupportedDatabaseTest {
                                     throw e.getCause();
                                 }
                             });
-                });
-    }
-
-    private static DatabaseMetaData metaData(DatabaseMetaData real, String product, String version) {
-        return (DatabaseMetaData) Proxy.newProxyInstance(UnsupportedDatabaseTest.class.getClassLoader(),
-                new Class<?>[] {DatabaseMetaData.class}, (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "getDatabaseProductName":
-                            return product;
-                        case "getDatabaseProductVersion":
-                            return version;
-                        default:
-                            try {
-                                return method.invoke(real, args);
-                            } catch (InvocationTargetException e) {
-                                throw e.getCause();
-                            }
-                    }
                 });
     }
 }

@@ -2,6 +2,7 @@ package dev.otpkit.jdbc.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -13,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Detection from what drivers report. The real drivers are exercised by every store test; this
  * table covers the products and versions the tests have no server of.
  */
-class DialectTest {
+public class DialectTest {
     @ParameterizedTest
     @CsvSource({
         "PostgreSQL, 13.0, 13, 0, POSTGRESQL",
@@ -34,10 +35,16 @@ class DialectTest {
     })
     void detectsSupportedProductsAndVersionsOnly(String product, String version, int major, int minor,
             Dialect expected) throws SQLException {
-        assertEquals(Optional.ofNullable(expected), Dialect.detect(metaData(product, version, major, minor)));
+        assertEquals(Optional.ofNullable(expected), Dialect.detect(metaData(product, version, major, minor, null)));
     }
 
-    static DatabaseMetaData metaData(String product, String version, int major, int minor) {
+    /**
+     * Metadata that reports a product and version and passes every other call to {@code real}.
+     *
+     * @param real the metadata of a real connection, or null where nothing else is asked
+     */
+    public static DatabaseMetaData metaData(String product, String version, int major, int minor,
+            DatabaseMetaData real) {
         return (DatabaseMetaData) Proxy.newProxyInstance(DialectTest.class.getClassLoader(),
                 new Class<?>[] {DatabaseMetaData.class}, (proxy, method, args) -> {
                     switch (method.getName()) {
@@ -50,7 +57,11 @@ class DialectTest {
                         case "getDatabaseMinorVersion":
                             return minor;
                         default:
-                            throw new UnsupportedOperationException(method.getName());
+                            try {
+                                return method.invoke(real, args);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
                     }
                 });
     }
