@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Single-use recovery codes, stored only as Argon2id hashes. Immutable and thread-safe; build
@@ -63,6 +64,7 @@ public final class BackupCodes {
     private final AttemptLimiter limiter;
     private final SecureRandom random;
     private final Argon2idFunction argon2;
+    private final Function<String, Argon2idHash> parser;
     /** Stands in for the set of an account without codes, so that it costs one evaluation too. */
     private final Argon2idHash decoy;
 
@@ -73,6 +75,7 @@ public final class BackupCodes {
         this.limiter = builder.limiter != null ? builder.limiter : AttemptLimiter.inMemory();
         this.random = builder.random != null ? builder.random : new SecureRandom();
         this.argon2 = builder.argon2;
+        this.parser = builder.parser;
         this.decoy = new Argon2idHash(cost.memoryKiB(), cost.iterations(), cost.parallelism(),
                 new byte[Argon2idHash.SALT_BYTES], new byte[Argon2idHash.HASH_BYTES]);
     }
@@ -179,7 +182,7 @@ public final class BackupCodes {
 
     private BackupCodeVerification check(String accountId, byte[] password) {
         List<String> stored = store.hashes(accountId);
-        Argon2idHash[] set = parseSet(stored);
+        Argon2idHash[] set = parseSet(stored, parser);
         byte[] candidate = (set.length == 0 ? decoy : set[0]).rehash(argon2, password);
         int matched = -1;
         // Compare with every hash, not stopping at a match, so timing does not tell which matched.
@@ -195,10 +198,10 @@ public final class BackupCodes {
         return BackupCodeVerification.invalid();
     }
 
-    private static Argon2idHash[] parseSet(List<String> stored) {
+    private static Argon2idHash[] parseSet(List<String> stored, Function<String, Argon2idHash> parser) {
         Argon2idHash[] set = new Argon2idHash[stored.size()];
         for (int i = 0; i < set.length; i++) {
-            set[i] = Argon2idHash.parse(stored.get(i));
+            set[i] = parser.apply(stored.get(i));
             if (set[i] == null) {
                 throw new IllegalStateException("stored backup code hash number " + (i + 1)
                         + " is not an Argon2id (v=19) PHC string with usable parameters");
@@ -264,6 +267,7 @@ public final class BackupCodes {
         /** Null until set: each build then makes its own default. */
         private SecureRandom random;
         private Argon2idFunction argon2 = Argon2idFunction.BOUNCY_CASTLE;
+        private Function<String, Argon2idHash> parser = Argon2idHash::parse;
 
         private Builder() {
         }
@@ -334,6 +338,12 @@ public final class BackupCodes {
         /** Replaces the Argon2id implementation; tests wrap the real one to count evaluations. */
         Builder argon2(Argon2idFunction argon2) {
             this.argon2 = Objects.requireNonNull(argon2, "argon2");
+            return this;
+        }
+
+        /** Replaces the PHC string reader; tests wrap the real one to count parses. */
+        Builder parser(Function<String, Argon2idHash> parser) {
+            this.parser = Objects.requireNonNull(parser, "parser");
             return this;
         }
 
