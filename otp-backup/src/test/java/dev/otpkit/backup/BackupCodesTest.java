@@ -273,13 +273,17 @@ class BackupCodesTest {
     }
 
     @Test
-    void verifiesASetMadeUnderAnEarlierCost() {
+    void verifiesASetMadeUnderAPreviousCostAsWellAsNewSets() {
         BackupCodeStore store = BackupCodeStore.inMemory();
-        BackupCodeSet set = builder().store(store).build().generate("alice");
+        BackupCodeSet old = builder().store(store).build().generate("alice");
 
-        BackupCodes later = builder().store(store).cost(Argon2idCost.forTesting(128, 2, 1)).build();
+        BackupCodes later = builder().store(store).cost(Argon2idCost.forTesting(128, 2, 1))
+                .previousCosts(Argon2idCost.forTesting(32, 1, 1), TEST_COST).build();
 
-        assertTrue(later.verify("alice", set.codes().get(0)).isValid());
+        assertTrue(later.verify("alice", old.codes().get(0)).isValid());
+        BackupCodeSet fresh = later.generate("bob");
+        assertTrue(fresh.hashes().get(0).startsWith("$argon2id$v=19$m=128,t=2,p=1$"), fresh.hashes().get(0));
+        assertTrue(later.verify("bob", fresh.codes().get(0)).isValid());
     }
 
     @Test
