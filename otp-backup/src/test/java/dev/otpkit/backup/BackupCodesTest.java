@@ -1,11 +1,13 @@
 package dev.otpkit.backup;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpkit.backup.internal.Argon2idFunction;
+import dev.otpkit.backup.internal.CrockfordCode;
 import dev.otpkit.core.AttemptLimiter;
 import dev.otpkit.core.Verification.Status;
 import java.security.SecureRandom;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,8 +34,11 @@ class BackupCodesTest {
             "\\$argon2id\\$v=19\\$m=64,t=1,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
 
     private final AtomicInteger evaluations = new AtomicInteger();
+    /** Every password array given to Argon2id, to check that it is wiped afterwards. */
+    private final List<byte[]> hashedPasswords = Collections.synchronizedList(new ArrayList<>());
     private final Argon2idFunction countingArgon2 = (password, salt, m, t, p, length) -> {
         evaluations.incrementAndGet();
+        hashedPasswords.add(password);
         return Argon2idFunction.BOUNCY_CASTLE.hash(password, salt, m, t, p, length);
     };
 
@@ -220,6 +226,18 @@ class BackupCodesTest {
 
         assertEquals(Status.INVALID, backup.verify("nobody", "00000-00000").status());
         assertEquals(1, evaluations.get());
+    }
+
+    @Test
+    void wipesTheCodeBytesItHashedOnceDone() {
+        BackupCodes backup = builder().count(2).build();
+        BackupCodeSet set = backup.generate("alice");
+
+        assertTrue(backup.verify("alice", set.codes().get(0)).isValid());
+        assertEquals(Status.INVALID, backup.verify("alice", "00000-00001").status());
+
+        assertEquals(4, hashedPasswords.size(), "two codes generated, two attempts");
+        hashedPasswords.forEach(password -> assertArrayEquals(new byte[CrockfordCode.SYMBOLS], password));
     }
 
     @Test

@@ -69,7 +69,8 @@ public final class ConstantWorkMatcher {
     public int indexOfMatch(List<String> stored, byte[] password) {
         Argon2idHash[] slotHashes = readSlots(stored);
         String problem = problem(stored.size(), slotHashes);
-        byte[] candidate = evaluateEveryCost(stored.isEmpty() || problem != null ? null : slotHashes[0], password);
+        // Without codes, slot 0 holds the first decoy: evaluating "the set" then is the decoy evaluation.
+        byte[] candidate = evaluateEveryCost(problem != null ? null : slotHashes[0], password);
         int matched = NO_MATCH;
         // Compare with every slot, not stopping at a match, so timing does not tell which matched.
         for (int i = 0; i < slots; i++) {
@@ -116,7 +117,8 @@ public final class ConstantWorkMatcher {
                     : "stored backup code hashes are not one set: hash number " + (unfit + 1)
                             + " has another salt or cost than the first; store only whole sets made by BackupCodes";
         }
-        if (size > 0 && !accepts(first)) {
+        // An account without codes reads the first decoy, whose cost is accepted.
+        if (!accepts(first)) {
             return "stored backup codes are hashed at " + first.cost() + ", which is neither the cost of this"
                     + " BackupCodes nor one of its previous costs: list it with Builder.previousCosts";
         }
@@ -136,7 +138,8 @@ public final class ConstantWorkMatcher {
      * Evaluates Argon2id once at every accepted cost: with the set's salt at its cost, with the
      * decoy's elsewhere.
      *
-     * @param set the first hash of a usable set, or null if there is nothing to check
+     * @param set the first hash of a usable set (the first decoy for an account without codes), or
+     *     null if the stored hashes are unusable
      * @return the output at the set's cost, or the decoy output at the first cost if there is no set
      */
     private byte[] evaluateEveryCost(Argon2idHash set, byte[] password) {

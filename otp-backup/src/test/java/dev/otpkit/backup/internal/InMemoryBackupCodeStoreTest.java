@@ -65,6 +65,14 @@ class InMemoryBackupCodeStoreTest {
     }
 
     @Test
+    void describesItselfBySizeWithoutAnyHash() {
+        InMemoryBackupCodeStore store = new InMemoryBackupCodeStore(3);
+        store.replace("alice", SET);
+
+        assertEquals("InMemoryBackupCodeStore[1 of at most 3 accounts]", store.toString());
+    }
+
+    @Test
     void refusesABoundBelowOne() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BackupCodeStore.inMemory(0));
 
