@@ -63,7 +63,7 @@ class Argon2idCostTest {
         assertNotEquals(Argon2idCost.forTesting(72, 2, 1), cost);
         assertNotEquals(Argon2idCost.forTesting(64, 3, 1), cost);
         assertNotEquals(Argon2idCost.forTesting(64, 2, 2), cost);
-        assertNotEquals("Argon2idCost[m=64,t=2,p=1]", cost);
+        assertNotEquals(cost, (Object) "Argon2idCost[m=64,t=2,p=1]");
     }
 
     @Test

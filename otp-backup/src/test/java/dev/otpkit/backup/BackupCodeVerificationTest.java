@@ -15,6 +15,8 @@ class BackupCodeVerificationTest {
         assertEquals(BackupCodeVerification.locked(NOON), BackupCodeVerification.locked(Instant.parse("2026-11-22T12:00:00Z")));
         assertEquals(BackupCodeVerification.locked(NOON).hashCode(), BackupCodeVerification.locked(NOON).hashCode());
         assertNotEquals(BackupCodeVerification.locked(NOON), BackupCodeVerification.locked(NOON.plusSeconds(1)));
+        assertNotEquals(BackupCodeVerification.locked(NOON).hashCode(),
+                BackupCodeVerification.locked(NOON.plusSeconds(1)).hashCode());
         assertNotEquals(BackupCodeVerification.invalid(), BackupCodeVerification.malformed());
         assertNotEquals(BackupCodeVerification.valid(), Status.VALID);
     }
