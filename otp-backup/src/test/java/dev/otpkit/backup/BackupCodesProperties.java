@@ -12,7 +12,6 @@ import dev.otpkit.backup.internal.TypedCodes;
 import dev.otpkit.backup.internal.TypedCodes.Typing;
 import dev.otpkit.core.AttemptLimiter;
 import dev.otpkit.core.Verification.Status;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,12 +44,13 @@ class BackupCodesProperties {
 
     private static BackupCodes.Builder builder(long seed) {
         return BackupCodes.builder().cost(BackupCodesTest.TEST_COST).count(CODES)
-                .random(new SeededRandom(seed)).attemptLimiter(new NoLimit());
+                .random(new SeededRandom(seed))
+                .attemptLimiter(AttemptLimiter.inMemoryBuilder().failuresBeforeLock(100).build());
     }
 
     @Property(tries = 300)
     void verifiesACodeTypedAnyWayTheReadmeAllowsExactlyOnce(
-            @ForAll("seeds") long seed, @ForAll("typings") Typing typing, @ForAll @IntRange(max = CODES - 1) int which) {
+            @ForAll("seeds") long seed, @ForAll(supplier = TypedCodes.Typings.class) Typing typing, @ForAll @IntRange(max = CODES - 1) int which) {
         BackupCodes backup = builder(seed).build();
         String typed = typing.type(backup.generate(ALICE).codes().get(which));
 
@@ -60,7 +60,7 @@ class BackupCodesProperties {
     }
 
     @Property(tries = 300)
-    void anyTextIsValidOnlyAsAnUnusedCodeAndNeverThrows(@ForAll("seeds") long seed, @ForAll("anyText") String text) {
+    void anyTextIsValidOnlyAsAnUnusedCodeAndNeverThrows(@ForAll("seeds") long seed, @ForAll(supplier = TypedCodes.AnyText.class) String text) {
         BackupCodes backup = builder(seed).build();
         Set<String> unused = canonical(backup.generate(ALICE).codes());
 
@@ -69,7 +69,7 @@ class BackupCodesProperties {
     }
 
     @Property(tries = 300)
-    void anEditedCodeIsValidOnlyIfItStillReadsAsAnUnusedCode(@ForAll("seeds") long seed, @ForAll("typings") Typing typing,
+    void anEditedCodeIsValidOnlyIfItStillReadsAsAnUnusedCode(@ForAll("seeds") long seed, @ForAll(supplier = TypedCodes.Typings.class) Typing typing,
             @ForAll @IntRange(max = CODES - 1) int which, @ForAll("edits") Edit edit) {
         BackupCodes backup = builder(seed).build();
         List<String> codes = backup.generate(ALICE).codes();
@@ -177,15 +177,6 @@ class BackupCodesProperties {
         return Arbitraries.longs().withoutEdgeCases();
     }
 
-    @Provide
-    Arbitrary<Typing> typings() {
-        return TypedCodes.typings();
-    }
-
-    @Provide
-    Arbitrary<String> anyText() {
-        return TypedCodes.anyText();
-    }
 
     @Provide
     Arbitrary<Edit> edits() {
@@ -279,18 +270,6 @@ class BackupCodesProperties {
 
         Set<String> unused(String account) {
             return unused.computeIfAbsent(account, a -> new HashSet<>());
-        }
-    }
-
-    /** Lets every attempt through: these properties make far more failures than a lock allows. */
-    private static final class NoLimit implements AttemptLimiter {
-        @Override
-        public Optional<Instant> beginAttempt(String accountId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void recordSuccess(String accountId) {
         }
     }
 }

@@ -15,14 +15,14 @@ import net.jqwik.api.Provide;
 class CrockfordCodeProperties {
 
     @Property
-    void readsEveryTypingTheReadmeAllowsAsTheCode(@ForAll("canonicalCodes") String code, @ForAll("typings") Typing typing) {
+    void readsEveryTypingTheReadmeAllowsAsTheCode(@ForAll("canonicalCodes") String code, @ForAll(supplier = TypedCodes.Typings.class) Typing typing) {
         String typed = typing.type(code);
 
         assertArrayEquals(CrockfordCode.bytes(code), CrockfordCode.canonicalBytes(typed), typed);
     }
 
     @Property
-    void readsAnyTextAsTheReadmeSaysAndNeverThrows(@ForAll("anyText") String text) {
+    void readsAnyTextAsTheReadmeSaysAndNeverThrows(@ForAll(supplier = TypedCodes.AnyText.class) String text) {
         byte[] read = CrockfordCode.canonicalBytes(text);
 
         assertEquals(TypedCodes.reference(text), read == null ? null : new String(read, StandardCharsets.US_ASCII));
@@ -41,15 +41,5 @@ class CrockfordCodeProperties {
     @Provide
     Arbitrary<String> canonicalCodes() {
         return TypedCodes.canonicalCodes();
-    }
-
-    @Provide
-    Arbitrary<Typing> typings() {
-        return TypedCodes.typings();
-    }
-
-    @Provide
-    Arbitrary<String> anyText() {
-        return TypedCodes.anyText();
     }
 }

@@ -3,6 +3,7 @@ package dev.otpkit.backup.internal;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ArbitrarySupplier;
 import net.jqwik.api.Combinators;
 
 /**
@@ -92,6 +93,22 @@ public final class TypedCodes {
                 Arbitraries.strings().withChars(nearCode).ofMaxLength(70),
                 Arbitraries.integers().between(MAX_LENGTH + 1, 1_000_000).map("-"::repeat),
                 Arbitraries.just(""));
+    }
+
+    /** {@link #typings()}, for {@code @ForAll(supplier = TypedCodes.Typings.class)}. */
+    public static final class Typings implements ArbitrarySupplier<Typing> {
+        @Override
+        public Arbitrary<Typing> get() {
+            return typings();
+        }
+    }
+
+    /** {@link #anyText()}, for {@code @ForAll(supplier = TypedCodes.AnyText.class)}. */
+    public static final class AnyText implements ArbitrarySupplier<String> {
+        @Override
+        public Arbitrary<String> get() {
+            return anyText();
+        }
     }
 
     /**
