@@ -348,6 +348,7 @@ class BackupCodesTest {
         assertThrows(NullPointerException.class, () -> backup.remaining(null));
         assertThrows(NullPointerException.class, () -> BackupCodes.builder().store(null));
         assertThrows(NullPointerException.class, () -> BackupCodes.builder().attemptLimiter(null));
+        assertThrows(NullPointerException.class, () -> BackupCodes.builder().previousCosts(TEST_COST, null));
     }
 
     @Test

@@ -80,6 +80,14 @@ class VerificationWorkTest {
     }
 
     @Test
+    void repeatingAPreviousCostOrTheCurrentOneAddsNoEvaluation() {
+        BackupCodes once = logging(CURRENT).previousCosts(OLD).build();
+        BackupCodes repeated = logging(CURRENT).previousCosts(OLD, CURRENT, OLD).build();
+
+        assertEquals(workOfOneAttempt(once, "no codes", WRONG_CODE), workOfOneAttempt(repeated, "no codes", WRONG_CODE));
+    }
+
+    @Test
     void aSetAtACostItWasNotGivenFailsLoudlyAfterTheSameWork() {
         logging(OLD).build().generate("alice");
         BackupCodes backup = logging(CURRENT).build();
