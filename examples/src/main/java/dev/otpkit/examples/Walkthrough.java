@@ -83,6 +83,7 @@ public final class Walkthrough {
         // The phone scans the URI and shows its first code.
         OtpAuthUri scanned = OtpAuthUri.parse(uri.toUriString());
         check(scanned.equals(uri), "the scanned URI gives back the secret and the parameters");
+        check(scanned.totp().equals(totp), "the phone computes its codes with the server's parameters");
         String firstCode = scanned.totp().generate(scanned.secret(), clock.instant());
 
         expect(enrollments.confirm(pending, otherCode(firstCode)).status(), EnrollmentConfirmation.Status.INVALID,

@@ -29,8 +29,7 @@ final class VerifyCommand {
             String code = arguments.single("one CODE");
             OtpSecret secret = arguments.secret();
             int window = (int) arguments.number("window", 1, 0, TotpVerifier.MAX_WINDOW);
-            Totp totp = Totp.builder().algorithm(arguments.algorithm()).digits(arguments.digits())
-                    .period(arguments.period()).build();
+            Totp totp = arguments.totp();
             TotpVerifier verifier = TotpVerifier.builder(totp).window(window, window)
                     .clock(Clock.fixed(arguments.time(), ZoneOffset.UTC)).build();
             Verification result = verifier.verify(secret, code);

@@ -103,7 +103,7 @@ public final class Enrollments {
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(totp, "totp");
         OtpAuthUri uri = OtpAuthUri.builder().secret(OtpSecret.generate()).issuer(issuer).account(accountName)
-                .parameters(totp).build();
+                .totp(totp).build();
         return PendingEnrollment.start(newId(), accountId, uri, clock.instant().plus(ttl));
     }
 

@@ -268,12 +268,11 @@ class EnrollmentsTest {
         Totp eightDigits = Totp.builder().algorithm(HmacAlgorithm.SHA256).digits(8).period(Duration.ofSeconds(60)).build();
         PendingEnrollment pending = enrollments.start(ACCOUNT, "Example", "alice", eightDigits);
 
-        assertEquals(8, pending.uri().digits());
-        assertEquals(HmacAlgorithm.SHA256, pending.uri().algorithm());
-        assertEquals(Duration.ofSeconds(60), pending.uri().period());
+        assertEquals(eightDigits, pending.uri().totp());
+        assertEquals(eightDigits, pending.totp());
         EnrollmentConfirmation result = enrollments.confirm(pending, currentCode(pending));
         assertTrue(result.isConfirmed());
-        assertEquals(8, result.credential().orElseThrow().totp().digits());
+        assertEquals(eightDigits, result.credential().orElseThrow().totp());
     }
 
     @Test
