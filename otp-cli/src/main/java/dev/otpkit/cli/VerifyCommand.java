@@ -43,7 +43,8 @@ final class VerifyCommand {
     private static int report(Verification result, Totp totp, PrintStream out) {
         switch (result.status()) {
             case VALID:
-                out.println("valid (time step " + result.matchedCounter() + ", drift " + result.drift() + ")");
+                Verification.Match match = result.match().orElseThrow();
+                out.println("valid (time step " + match.counter() + ", drift " + match.drift() + ")");
                 return Usage.OK;
             case MALFORMED:
                 out.println("invalid: not a code of " + totp.digits() + " digits");
