@@ -137,11 +137,6 @@ public interface AttemptLimiter {
         private InMemoryBuilder() {
         }
 
-        @Override
-        InMemoryBuilder self() {
-            return this;
-        }
-
         /**
          * Sets how many consecutive failures start a lock; default 5.
          *

@@ -233,11 +233,6 @@ public final class HotpVerifier {
             this.hotp = hotp;
         }
 
-        @Override
-        Builder self() {
-            return this;
-        }
-
         /**
          * Sets how many counters beyond the expected one are also accepted; default
          * {@value HotpVerifier#DEFAULT_LOOK_AHEAD}. Checked by {@link #build()}.

@@ -18,8 +18,14 @@ abstract class InMemoryStoreBuilder<B extends InMemoryStoreBuilder<B, S>, S> {
     InMemoryStoreBuilder() {
     }
 
-    /** This builder as its concrete type, for the setters to return. */
-    abstract B self();
+    /**
+     * This builder as its concrete type, for the setters to return. Safe: every subclass is
+     * declared as {@code X extends InMemoryStoreBuilder<X, S>} with B = X itself.
+     */
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
 
     /** Makes the store with the bound, the clock and the concrete builder's own settings. */
     abstract S newStore(int maxEntries, Clock clock);

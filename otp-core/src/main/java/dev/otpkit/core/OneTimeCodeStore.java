@@ -80,9 +80,9 @@ public interface OneTimeCodeStore {
     /**
      * Builds the in-memory store. It holds at most {@linkplain #maxEntries(int) maxEntries}
      * pending codes, one per pair of account and scope, and forgets a code once it has expired,
-     * by its clock. When
-     * full of codes that have not expired it evicts none of them: {@link #put} throws
-     * {@link StoreFullException} with the time the first of them expires. Size the bound above
+     * by its clock. When full of codes that have not expired it evicts none of them:
+     * {@link OneTimeCodeStore#put} throws {@link StoreFullException} with the time the first of
+     * them expires. Size the bound above
      * the codes your users may have pending at once (each lives for the
      * {@linkplain OneTimeCodes.Builder#ttl(java.time.Duration) time to live} at most), or back
      * the SPI with your database. Codes and their hashes are lost on restart.
@@ -91,11 +91,6 @@ public interface OneTimeCodeStore {
      */
     final class InMemoryBuilder extends InMemoryStoreBuilder<InMemoryBuilder, OneTimeCodeStore> {
         private InMemoryBuilder() {
-        }
-
-        @Override
-        InMemoryBuilder self() {
-            return this;
         }
 
         @Override

@@ -156,11 +156,6 @@ public interface ReplayGuard {
         }
 
         @Override
-        InMemoryBuilder self() {
-            return this;
-        }
-
-        @Override
         ReplayGuard newStore(int maxEntries, Clock clock) {
             return new InMemoryReplayGuard(maxEntries, clock);
         }

@@ -237,11 +237,6 @@ public final class TotpVerifier {
             this.totp = totp;
         }
 
-        @Override
-        Builder self() {
-            return this;
-        }
-
         /**
          * Sets how many time steps before and after the current one are also accepted;
          * default 1 and 1. Checked by {@link #build()}.

@@ -23,8 +23,14 @@ abstract class VerifierBuilder<B extends VerifierBuilder<B>> {
     VerifierBuilder() {
     }
 
-    /** This builder as its concrete type, for the setters to return. */
-    abstract B self();
+    /**
+     * This builder as its concrete type, for the setters to return. Safe: every subclass is
+     * declared as {@code X extends VerifierBuilder<X>} with B = X itself.
+     */
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
 
     /**
      * Sets the clock, which also runs the default in-memory stores; default
