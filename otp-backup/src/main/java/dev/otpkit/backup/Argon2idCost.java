@@ -1,6 +1,7 @@
 package dev.otpkit.backup;
 
 import dev.otpkit.backup.internal.Argon2idHash;
+import java.util.Objects;
 
 /**
  * How expensive the Argon2id hash of a backup code is: memory, passes and lanes (RFC 9106).
@@ -133,7 +134,7 @@ public final class Argon2idCost {
      */
     @Override
     public int hashCode() {
-        return (memoryKiB * 31 + iterations) * 31 + parallelism;
+        return Objects.hash(memoryKiB, iterations, parallelism);
     }
 
     /**

@@ -1,11 +1,13 @@
 package dev.otpkit.backup;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpkit.backup.internal.Argon2idFunction;
+import dev.otpkit.backup.internal.CrockfordCode;
 import dev.otpkit.core.AttemptLimiter;
 import dev.otpkit.core.Verification.Status;
 import java.security.SecureRandom;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,8 +34,11 @@ class BackupCodesTest {
             "\\$argon2id\\$v=19\\$m=64,t=1,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
 
     private final AtomicInteger evaluations = new AtomicInteger();
+    /** Every password array given to Argon2id, to check that it is wiped afterwards. */
+    private final List<byte[]> hashedPasswords = Collections.synchronizedList(new ArrayList<>());
     private final Argon2idFunction countingArgon2 = (password, salt, m, t, p, length) -> {
         evaluations.incrementAndGet();
+        hashedPasswords.add(password);
         return Argon2idFunction.BOUNCY_CASTLE.hash(password, salt, m, t, p, length);
     };
 
@@ -223,6 +229,18 @@ class BackupCodesTest {
     }
 
     @Test
+    void wipesTheCodeBytesItHashedOnceDone() {
+        BackupCodes backup = builder().count(2).build();
+        BackupCodeSet set = backup.generate("alice");
+
+        assertTrue(backup.verify("alice", set.codes().get(0)).isValid());
+        assertEquals(Status.INVALID, backup.verify("alice", "00000-00001").status());
+
+        assertEquals(4, hashedPasswords.size(), "two codes generated, two attempts");
+        hashedPasswords.forEach(password -> assertArrayEquals(new byte[CrockfordCode.SYMBOLS], password));
+    }
+
+    @Test
     void refusesUncheckedWhileTheAccountIsLocked() {
         Instant now = Instant.parse("2026-11-22T12:00:00Z");
         AttemptLimiter limiter = AttemptLimiter.inMemoryBuilder().failuresBeforeLock(3)
@@ -273,13 +291,17 @@ class BackupCodesTest {
     }
 
     @Test
-    void verifiesASetMadeUnderAnEarlierCost() {
+    void verifiesASetMadeUnderAPreviousCostAsWellAsNewSets() {
         BackupCodeStore store = BackupCodeStore.inMemory();
-        BackupCodeSet set = builder().store(store).build().generate("alice");
+        BackupCodeSet old = builder().store(store).build().generate("alice");
 
-        BackupCodes later = builder().store(store).cost(Argon2idCost.forTesting(128, 2, 1)).build();
+        BackupCodes later = builder().store(store).cost(Argon2idCost.forTesting(128, 2, 1))
+                .previousCosts(Argon2idCost.forTesting(32, 1, 1), TEST_COST).build();
 
-        assertTrue(later.verify("alice", set.codes().get(0)).isValid());
+        assertTrue(later.verify("alice", old.codes().get(0)).isValid());
+        BackupCodeSet fresh = later.generate("bob");
+        assertTrue(fresh.hashes().get(0).startsWith("$argon2id$v=19$m=128,t=2,p=1$"), fresh.hashes().get(0));
+        assertTrue(later.verify("bob", fresh.codes().get(0)).isValid());
     }
 
     @Test
@@ -326,6 +348,7 @@ class BackupCodesTest {
         assertThrows(NullPointerException.class, () -> backup.remaining(null));
         assertThrows(NullPointerException.class, () -> BackupCodes.builder().store(null));
         assertThrows(NullPointerException.class, () -> BackupCodes.builder().attemptLimiter(null));
+        assertThrows(NullPointerException.class, () -> BackupCodes.builder().previousCosts(TEST_COST, null));
     }
 
     @Test

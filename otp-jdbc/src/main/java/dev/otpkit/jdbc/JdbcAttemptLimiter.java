@@ -1,6 +1,7 @@
 package dev.otpkit.jdbc;
 
 import dev.otpkit.core.AttemptLimiter;
+import dev.otpkit.core.StoreException;
 import dev.otpkit.jdbc.internal.Call;
 import dev.otpkit.jdbc.internal.Columns;
 import dev.otpkit.jdbc.internal.Database;
@@ -39,7 +40,7 @@ import javax.sql.DataSource;
  * guesses exceed the limit. So there is nothing to purge; call {@link #recordSuccess(String)}
  * for accounts you delete.
  *
- * <p>Every method throws {@link IllegalStateException} if the database fails (the
+ * <p>Every method throws {@link StoreException} if the database fails (the
  * {@code SQLException} is its cause; the message holds no account id), and
  * {@link IllegalArgumentException} for an account id longer than 255 chars or holding U+0000 or
  * an unpaired surrogate.
@@ -79,7 +80,7 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalStateException if the database fails; whether the attempt was counted is
+     * @throws StoreException if the database fails; whether the attempt was counted is
      *     then unknown, and the caller must not check the code
      */
     @Override
@@ -137,7 +138,7 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
      *
      * <p>One {@code DELETE} of the account's row.
      *
-     * @throws IllegalStateException if the database fails
+     * @throws StoreException if the database fails
      */
     @Override
     public void recordSuccess(String accountId) {

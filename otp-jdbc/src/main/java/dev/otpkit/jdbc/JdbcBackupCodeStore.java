@@ -1,6 +1,7 @@
 package dev.otpkit.jdbc;
 
 import dev.otpkit.backup.BackupCodeStore;
+import dev.otpkit.core.StoreException;
 import dev.otpkit.jdbc.internal.Call;
 import dev.otpkit.jdbc.internal.Columns;
 import dev.otpkit.jdbc.internal.Database;
@@ -26,7 +27,7 @@ import javax.sql.DataSource;
  * round trips (read the hashes, remove the matching one). Nothing expires, so there is nothing
  * to purge.
  *
- * <p>Every method throws {@link IllegalStateException} if the database fails (the
+ * <p>Every method throws {@link StoreException} if the database fails (the
  * {@code SQLException} is its cause; the message holds no account id or hash), and
  * {@link IllegalArgumentException} for an account id or hash longer than 255 chars or holding
  * U+0000 or an unpaired surrogate.
@@ -57,7 +58,7 @@ public final class JdbcBackupCodeStore implements BackupCodeStore {
      * for want of room.
      *
      * @throws IllegalArgumentException if the account id or a hash is longer than this store keeps
-     * @throws IllegalStateException if the database fails; the account's codes are then unchanged
+     * @throws StoreException if the database fails; the account's codes are then unchanged
      */
     @Override
     public void replace(String accountId, List<String> hashes) {
@@ -83,7 +84,7 @@ public final class JdbcBackupCodeStore implements BackupCodeStore {
      * {@inheritDoc}
      *
      * @throws IllegalArgumentException if the account id is longer than this store keeps
-     * @throws IllegalStateException if the database fails
+     * @throws StoreException if the database fails
      */
     @Override
     public List<String> hashes(String accountId) {
@@ -96,7 +97,7 @@ public final class JdbcBackupCodeStore implements BackupCodeStore {
      * {@inheritDoc}
      *
      * @throws IllegalArgumentException if the account id or hash is longer than this store keeps
-     * @throws IllegalStateException if the database fails; the code may then have been removed
+     * @throws StoreException if the database fails; the code may then have been removed
      */
     @Override
     public boolean remove(String accountId, String hash) {

@@ -5,6 +5,7 @@ import dev.otpkit.core.OtpAuthUri;
 import dev.otpkit.core.OtpSecret;
 import dev.otpkit.core.PendingEnrollment;
 import dev.otpkit.core.SecretSealer;
+import dev.otpkit.core.StoreException;
 import dev.otpkit.core.Totp;
 import dev.otpkit.core.TotpCredential;
 import dev.otpkit.core.UnsealException;
@@ -46,7 +47,7 @@ import javax.sql.DataSource;
  * and saves the credential: of concurrent activations of one enrolment exactly one succeeds,
  * and a newer enrolment replaces an older one before it can be activated.
  *
- * <p>Instants are kept to the millisecond. Every method throws {@link IllegalStateException} if
+ * <p>Instants are kept to the millisecond. Every method throws {@link StoreException} if
  * the database fails (the {@code SQLException} is its cause; the message holds no account id or
  * secret).
  */
@@ -86,7 +87,7 @@ public final class JdbcCredentialStore {
      * @throws NullPointerException if {@code credential} is null
      * @throws IllegalArgumentException if its account id or id is longer than 255 chars or holds
      *     U+0000 or an unpaired surrogate, or its T0 is not a whole number of milliseconds
-     * @throws IllegalStateException if the database fails
+     * @throws StoreException if the database fails
      */
     public void saveCredential(TotpCredential credential) {
         Objects.requireNonNull(credential, "credential");
@@ -104,7 +105,7 @@ public final class JdbcCredentialStore {
      * @throws NullPointerException if {@code accountId} is null
      * @throws IllegalArgumentException if the account id is longer than 255 chars or holds
      *     U+0000 or an unpaired surrogate
-     * @throws IllegalStateException if the database fails
+     * @throws StoreException if the database fails
      */
     public Optional<TotpCredential> credential(String accountId) throws UnsealException {
         Columns.id("accountId", accountId);
@@ -126,7 +127,7 @@ public final class JdbcCredentialStore {
      * @throws NullPointerException if {@code accountId} is null
      * @throws IllegalArgumentException if the account id is longer than 255 chars or holds
      *     U+0000 or an unpaired surrogate
-     * @throws IllegalStateException if the database fails
+     * @throws StoreException if the database fails
      */
     public boolean deleteCredential(String accountId) {
         Columns.id("accountId", accountId);
@@ -142,7 +143,7 @@ public final class JdbcCredentialStore {
      * @throws NullPointerException if {@code pending} is null
      * @throws IllegalArgumentException if its account id or id is longer than 255 chars or holds
      *     U+0000 or an unpaired surrogate, or its issuer or account name is longer than 1,024 chars
-     * @throws IllegalStateException if the database fails
+     * @throws StoreException if the database fails
      */
     public void savePending(PendingEnrollment pending) {
         Objects.requireNonNull(pending, "pending");
@@ -172,7 +173,7 @@ public final class JdbcCredentialStore {
      * @throws NullPointerException if {@code accountId} is null
      * @throws IllegalArgumentException if the account id is longer than 255 chars or holds
      *     U+0000 or an unpaired surrogate
-     * @throws IllegalStateException if the database fails
+     * @throws StoreException if the database fails
      */
     public Optional<PendingEnrollment> pending(String accountId) throws UnsealException {
         Columns.id("accountId", accountId);
@@ -185,7 +186,7 @@ public final class JdbcCredentialStore {
         }
         StoredEnrollment row = stored.get().row;
         OtpAuthUri.Builder uri = OtpAuthUri.builder().secret(sealer.unseal(stored.get().sealed, accountId))
-                .account(row.accountName).parameters(row.totp);
+                .account(row.accountName).totp(row.totp);
         if (row.issuer != null) {
             uri.issuer(row.issuer);
         }
@@ -204,7 +205,7 @@ public final class JdbcCredentialStore {
      *     by a newer enrolment, or purged
      * @throws NullPointerException if {@code credential} is null
      * @throws IllegalArgumentException as {@link #saveCredential} does
-     * @throws IllegalStateException if the database fails; nothing is changed then
+     * @throws StoreException if the database fails; nothing is changed then
      */
     public boolean activate(TotpCredential credential) {
         Objects.requireNonNull(credential, "credential");
@@ -228,7 +229,7 @@ public final class JdbcCredentialStore {
      * @param maxRows the most rows to delete in this call, 1 to 100,000
      * @return the number of rows deleted; {@code maxRows} means more may remain
      * @throws IllegalArgumentException if {@code maxRows} is out of range
-     * @throws IllegalStateException if the database fails
+     * @throws StoreException if the database fails
      */
     public int purgeExpired(int maxRows) {
         return Purge.expired(database, "enrollment.purge", clock, maxRows);

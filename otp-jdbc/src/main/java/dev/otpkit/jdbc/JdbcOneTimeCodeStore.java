@@ -2,6 +2,7 @@ package dev.otpkit.jdbc;
 
 import dev.otpkit.core.OneTimeCodeStore;
 import dev.otpkit.core.PendingCode;
+import dev.otpkit.core.StoreException;
 import dev.otpkit.jdbc.internal.Call;
 import dev.otpkit.jdbc.internal.Columns;
 import dev.otpkit.jdbc.internal.Database;
@@ -28,7 +29,7 @@ import javax.sql.DataSource;
  * control. Instants are kept to the millisecond; an expiry is rounded down.
  *
  * <p>{@link #purgeExpired(int)} deletes expired codes. Every method throws
- * {@link IllegalStateException} if the database fails (the {@code SQLException} is its cause;
+ * {@link StoreException} if the database fails (the {@code SQLException} is its cause;
  * the message holds no account id, code or hash), and {@link IllegalArgumentException} for an
  * id longer than 255 chars or holding U+0000 or an unpaired surrogate, or a hash over 255 bytes.
  */
@@ -61,7 +62,7 @@ public final class JdbcOneTimeCodeStore implements OneTimeCodeStore {
      *
      * @throws NullPointerException if {@code code} is null
      * @throws IllegalArgumentException if an id or the hash is longer than this store keeps
-     * @throws IllegalStateException if the database fails
+     * @throws StoreException if the database fails
      */
     @Override
     public void put(PendingCode code) {
@@ -86,7 +87,7 @@ public final class JdbcOneTimeCodeStore implements OneTimeCodeStore {
      *
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if an id is longer than this store keeps
-     * @throws IllegalStateException if the database fails; the attempt may then have been counted
+     * @throws StoreException if the database fails; the attempt may then have been counted
      */
     @Override
     public Optional<PendingCode> claimAttempt(String accountId, String scope) {
@@ -114,7 +115,7 @@ public final class JdbcOneTimeCodeStore implements OneTimeCodeStore {
      *
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if an id is longer than this store keeps
-     * @throws IllegalStateException if the database fails; the code may then have been removed
+     * @throws StoreException if the database fails; the code may then have been removed
      */
     @Override
     public boolean remove(String accountId, String scope, String issueId) {
@@ -138,7 +139,7 @@ public final class JdbcOneTimeCodeStore implements OneTimeCodeStore {
      *     statement short
      * @return the number of rows deleted; {@code maxRows} means more may remain
      * @throws IllegalArgumentException if {@code maxRows} is out of range
-     * @throws IllegalStateException if the database fails
+     * @throws StoreException if the database fails
      */
     public int purgeExpired(int maxRows) {
         return Purge.expired(database, "code.purge", clock, maxRows);

@@ -1,6 +1,7 @@
 package dev.otpkit.jdbc;
 
 import dev.otpkit.core.ReplayGuard;
+import dev.otpkit.core.StoreException;
 import dev.otpkit.jdbc.internal.Columns;
 import dev.otpkit.jdbc.internal.Database;
 import dev.otpkit.jdbc.internal.Purge;
@@ -21,11 +22,11 @@ import javax.sql.DataSource;
  * row, and an {@code INSERT} after it (a second round trip) for a pair's first acceptance since
  * its row was purged. The row count decides; nothing is read first.
  *
- * <p>It never answers {@link Acceptance#noRoom(Instant)}: the table has no bound. Its rows are
- * one per pair of account and authenticator; {@link #purgeExpired(int)} deletes those whose last
+ * <p>It never throws {@link dev.otpkit.core.StoreFullException}: the table has no bound. Its rows
+ * are one per pair of account and authenticator; {@link #purgeExpired(int)} deletes those whose last
  * step has left every window.
  *
- * <p>Every method throws {@link IllegalStateException} if the database fails (the
+ * <p>Every method throws {@link StoreException} if the database fails (the
  * {@code SQLException} is its cause; the message holds no account id), and
  * {@link IllegalArgumentException} for an id longer than 255 chars or holding U+0000 or an
  * unpaired surrogate, which the database could not store exactly.
@@ -54,16 +55,16 @@ public final class JdbcReplayGuard implements ReplayGuard {
     /**
      * {@inheritDoc}
      *
-     * <p>Never answers {@link Acceptance.Outcome#NO_ROOM}.
+     * <p>Never throws {@link dev.otpkit.core.StoreFullException}.
      *
-     * @throws IllegalStateException if the database fails; the step is then not accepted
+     * @throws StoreException if the database fails; the step is then not accepted
      */
     @Override
-    public Acceptance tryAccept(String accountId, String authenticatorId, long step, Instant keepUntil) {
+    public boolean tryAccept(String accountId, String authenticatorId, long step, Instant keepUntil) {
         Columns.id("accountId", accountId);
         Columns.id("authenticatorId", authenticatorId);
         long keepUntilMillis = Columns.millis(Objects.requireNonNull(keepUntil, "keepUntil"));
-        boolean accepted = database.call(session -> {
+        return database.call(session -> {
             if (accept(session, accountId, authenticatorId, step, keepUntilMillis)) {
                 return true;
             }
@@ -77,7 +78,6 @@ public final class JdbcReplayGuard implements ReplayGuard {
                     .set("keep_until_ms", keepUntilMillis).insertUnlessPresent()
                     || accept(session, accountId, authenticatorId, step, keepUntilMillis);
         });
-        return accepted ? Acceptance.accepted() : Acceptance.replayed();
     }
 
     private static boolean accept(Database.Session session, String accountId, String authenticatorId, long step,
@@ -92,7 +92,7 @@ public final class JdbcReplayGuard implements ReplayGuard {
      *
      * <p>One {@code SELECT}. A pair is remembered until {@link #purgeExpired(int)} deletes it.
      *
-     * @throws IllegalStateException if the database fails
+     * @throws StoreException if the database fails
      */
     @Override
     public boolean hasAccepted(String accountId, String authenticatorId, long step) {
@@ -118,7 +118,7 @@ public final class JdbcReplayGuard implements ReplayGuard {
      *     statement short
      * @return the number of rows deleted; {@code maxRows} means more may remain
      * @throws IllegalArgumentException if {@code maxRows} is out of range
-     * @throws IllegalStateException if the database fails
+     * @throws StoreException if the database fails
      */
     public int purgeExpired(int maxRows) {
         return Purge.expired(database, "replay.purge", clock, maxRows);

@@ -1,5 +1,6 @@
 package dev.otpkit.jdbc;
 
+import dev.otpkit.core.StoreException;
 import dev.otpkit.jdbc.internal.Database;
 import dev.otpkit.jdbc.internal.TablePrefix;
 import javax.sql.DataSource;
@@ -21,7 +22,7 @@ public final class OtpkitSchema {
      * @param dataSource the database, PostgreSQL 13+, MySQL 8+, MariaDB 10.6+ or H2 2.x; its user
      *     needs the right to create tables
      * @throws NullPointerException if {@code dataSource} is null
-     * @throws IllegalStateException if the database is not supported or a statement fails (the
+     * @throws StoreException if the database is not supported or a statement fails (the
      *     {@code SQLException} is the cause)
      */
     public static void create(DataSource dataSource) {
@@ -37,7 +38,7 @@ public final class OtpkitSchema {
      * @param tablePrefix 1 to 30 characters of {@code a-z 0-9 _}, starting with a letter
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the prefix is not such a prefix
-     * @throws IllegalStateException if the database is not supported or a statement fails (the
+     * @throws StoreException if the database is not supported or a statement fails (the
      *     {@code SQLException} is the cause)
      */
     public static void create(DataSource dataSource, String tablePrefix) {

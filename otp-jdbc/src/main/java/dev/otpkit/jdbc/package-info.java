@@ -14,7 +14,7 @@
  * driver's default isolation level. Times come from the application's clock, never the
  * database's.
  *
- * <p>A database error surfaces as an {@link java.lang.IllegalStateException} whose cause is the
+ * <p>A database error surfaces as a {@link dev.otpkit.core.StoreException} whose cause is the
  * {@link java.sql.SQLException} and whose message holds no account id, code or secret. A
  * verification whose store failed throws it and is never valid.
  */

@@ -11,6 +11,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.otpkit.core.AttemptLimiter;
 import dev.otpkit.core.OtpSecret;
 import dev.otpkit.core.ReplayGuard;
+import dev.otpkit.core.StoreException;
 import dev.otpkit.core.Totp;
 import dev.otpkit.core.TotpVerifier;
 import dev.otpkit.core.Verification;
@@ -130,7 +131,7 @@ abstract class DatabaseFaultsContract {
         stopServer();
         try {
             for (String code : List.of(right, wrong)) {
-                IllegalStateException failure = assertThrows(IllegalStateException.class,
+                StoreException failure = assertThrows(StoreException.class,
                         () -> verifier.verify(account, secret, code));
                 assertIsStoreFailure(failure, account, code);
             }
@@ -165,7 +166,7 @@ abstract class DatabaseFaultsContract {
             List<Object> outcomes = Race.runAll(THREADS, () -> {
                 try {
                     return verification.get();
-                } catch (IllegalStateException failure) {
+                } catch (StoreException failure) {
                     return failure;
                 }
             });
@@ -187,11 +188,11 @@ abstract class DatabaseFaultsContract {
 
     /** Runs an action until the pool has replaced its broken connections; a failed try changed nothing. */
     private static <T> T recovered(Supplier<T> action) {
-        IllegalStateException last = null;
+        StoreException last = null;
         for (int tries = 0; tries < 40; tries++) {
             try {
                 return action.get();
-            } catch (IllegalStateException e) {
+            } catch (StoreException e) {
                 last = e;
                 try {
                     Thread.sleep(250);
@@ -204,7 +205,7 @@ abstract class DatabaseFaultsContract {
     }
 
     private static void assertIsStoreFailure(Exception failure, String account, String code) {
-        assertInstanceOf(IllegalStateException.class, failure);
+        assertInstanceOf(StoreException.class, failure);
         assertInstanceOf(SQLException.class, failure.getCause(), () -> "the cause of " + failure);
         assertTrue(failure.getMessage().startsWith("Jdbc"), failure.getMessage());
         assertFalse(failure.getMessage().contains(account), failure.getMessage());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.otpkit.core.ReplayGuard;
+import dev.otpkit.core.StoreException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,7 @@ class JdbcReplayGuardTest extends ReplayGuardContract {
         try (HikariDataSource second = database.newPool(2)) {
             ReplayGuard restarted = JdbcReplayGuard.builder(second).build();
             assertTrue(restarted.hasAccepted(account, "c1", 42));
-            assertFalse(restarted.tryAccept(account, "c1", 42, KEEP).isAccepted());
+            assertFalse(restarted.tryAccept(account, "c1", 42, KEEP));
         }
     }
 
@@ -57,7 +58,7 @@ class JdbcReplayGuardTest extends ReplayGuardContract {
         assertEquals(2, guard.purgeExpired(4));
         assertEquals(0, guard.purgeExpired(4));
         assertTrue(guard.hasAccepted("live", "", 1));
-        assertTrue(guard.tryAccept("due-now", "", 1, now.plus(Duration.ofMinutes(5))).isAccepted(),
+        assertTrue(guard.tryAccept("due-now", "", 1, now.plus(Duration.ofMinutes(5))),
                 "a purged pair starts afresh");
     }
 
@@ -78,7 +79,7 @@ class JdbcReplayGuardTest extends ReplayGuardContract {
         String account = TestDatabase.account();
         guard().tryAccept(account, "", 42, KEEP);
         JdbcReplayGuard other = JdbcReplayGuard.builder(database.shared()).tablePrefix(database.freshTables()).build();
-        assertTrue(other.tryAccept(account, "", 42, KEEP).isAccepted());
+        assertTrue(other.tryAccept(account, "", 42, KEEP));
     }
 
     @Test
@@ -89,7 +90,7 @@ class JdbcReplayGuardTest extends ReplayGuardContract {
         String threeBytes = ("€".repeat(220) + suffix).substring(0, 255);
         for (String id : new String[] {wide, threeBytes}) {
             assertEquals(255, id.length());
-            assertTrue(guard.tryAccept(id, id, 7, KEEP).isAccepted());
+            assertTrue(guard.tryAccept(id, id, 7, KEEP));
             assertTrue(guard.hasAccepted(id, id, 7));
             assertFalse(guard.hasAccepted(id.substring(0, 254), id, 7));
         }
@@ -114,7 +115,7 @@ class JdbcReplayGuardTest extends ReplayGuardContract {
         // Tables of a prefix never created: every statement fails in the database.
         ReplayGuard missing = JdbcReplayGuard.builder(database.shared()).tablePrefix("never_created_").build();
         String account = "alice@example.com";
-        IllegalStateException failure = assertThrows(IllegalStateException.class,
+        StoreException failure = assertThrows(StoreException.class,
                 () -> missing.tryAccept(account, "", 1, KEEP));
         assertInstanceOf(SQLException.class, failure.getCause());
         assertTrue(failure.getMessage().startsWith("JdbcReplayGuard: the database failed (statement replay."),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 
+import dev.otpkit.core.StoreException;
 import dev.otpkit.jdbc.internal.DialectTest;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -17,12 +18,12 @@ class UnsupportedDatabaseTest {
     @Test
     void refusesAnUnknownDatabaseWithAClearMessage() {
         DataSource oracle = dataSourceReporting("Oracle", "Oracle Database 23ai Free Release 23.0.0.0.0");
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
+        StoreException refused = assertThrows(StoreException.class,
                 () -> JdbcReplayGuard.builder(oracle).build().hasAccepted("a", "", 1));
         assertEquals("JdbcReplayGuard: otp-jdbc supports PostgreSQL 13 or newer, MySQL 8 or newer, MariaDB 10.6 or"
                 + " newer, H2 2.x; the DataSource is Oracle Oracle Database 23ai Free Release 23.0.0.0.0",
                 refused.getMessage());
-        assertThrows(IllegalStateException.class, () -> OtpkitSchema.create(oracle));
+        assertThrows(StoreException.class, () -> OtpkitSchema.create(oracle));
     }
 
     /** A real H2 connection whose metadata names another product. */

@@ -65,6 +65,27 @@ class InMemoryBackupCodeStoreTest {
     }
 
     @Test
+    void removesOnlyAHashThatIsStillThere() {
+        InMemoryBackupCodeStore store = new InMemoryBackupCodeStore(3);
+        store.replace("alice", SET);
+
+        assertFalse(store.remove("alice", "$argon2id$hash-3"));
+        assertFalse(store.remove("bob", SET.get(0)));
+        assertTrue(store.remove("alice", SET.get(0)));
+        assertFalse(store.remove("alice", SET.get(0)), "already removed");
+
+        assertEquals(List.of(SET.get(1)), store.hashes("alice"));
+    }
+
+    @Test
+    void describesItselfBySizeWithoutAnyHash() {
+        InMemoryBackupCodeStore store = new InMemoryBackupCodeStore(3);
+        store.replace("alice", SET);
+
+        assertEquals("InMemoryBackupCodeStore[1 of at most 3 accounts]", store.toString());
+    }
+
+    @Test
     void refusesABoundBelowOne() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BackupCodeStore.inMemory(0));
 

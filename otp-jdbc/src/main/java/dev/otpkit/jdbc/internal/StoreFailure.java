@@ -1,10 +1,11 @@
 package dev.otpkit.jdbc.internal;
 
+import dev.otpkit.core.StoreException;
 import java.sql.SQLException;
 
 /**
- * The one place that makes the exception a JDBC store throws when its database fails, so that
- * the type can change in one line. Messages name the store and the statement, never an account
+ * The one place that makes the {@link StoreException} a JDBC store throws when its database
+ * fails. Messages name the store and the statement, never an account
  * id, a code, a hash or a secret; the driver's {@link SQLException} is the cause.
  */
 public final class StoreFailure {
@@ -19,7 +20,7 @@ public final class StoreFailure {
      * @param cause the driver's error
      * @return the exception to throw
      */
-    public static RuntimeException of(String store, String what, SQLException cause) {
+    public static StoreException of(String store, String what, SQLException cause) {
         return create(store + ": the database failed (" + what + ", SQLState " + cause.getSQLState() + ")", cause);
     }
 
@@ -31,12 +32,11 @@ public final class StoreFailure {
      * @param message what is wrong and what would be right
      * @return the exception to throw
      */
-    public static RuntimeException of(String store, String message) {
+    public static StoreException of(String store, String message) {
         return create(store + ": " + message, null);
     }
 
-    private static RuntimeException create(String message, Throwable cause) {
-        // To become dev.otpkit.core.StoreException once otp-core has it (issue 13).
-        return new IllegalStateException(message, cause);
+    private static StoreException create(String message, Throwable cause) {
+        return new StoreException(message, cause);
     }
 }
