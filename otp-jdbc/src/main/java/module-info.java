@@ -6,9 +6,10 @@ module dev.otpkit.jdbc {
     requires transitive dev.otpkit.core;
     requires transitive java.sql;
     // Only JdbcBackupCodeStore needs otp-backup, which brings BouncyCastle: "static", so that a
-    // TOTP-only application runs without either (an application with backup codes depends on
-    // otp-backup itself); "transitive", because that store's API names BackupCodeStore.
-    requires static transitive dev.otpkit.backup;
+    // TOTP-only application compiles and runs without either; an application with backup codes
+    // requires dev.otpkit.backup itself. Not "transitive": a static transitive dependency is
+    // resolved when a consumer compiles, so a TOTP-only consumer would fail to compile.
+    requires static dev.otpkit.backup;
 
     exports dev.otpkit.jdbc;
 }

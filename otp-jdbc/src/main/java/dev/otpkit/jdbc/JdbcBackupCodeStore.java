@@ -32,6 +32,10 @@ import javax.sql.DataSource;
  * {@link IllegalArgumentException} for an account id or hash longer than 255 chars or holding
  * U+0000 or an unpaired surrogate.
  */
+// "exports": the type names BackupCodeStore of a module required "static" only, so that a
+// TOTP-only application needs neither otp-backup nor BouncyCastle; one that uses this store
+// requires dev.otpkit.backup itself (module-info.java says why it is not "transitive").
+@SuppressWarnings("exports")
 public final class JdbcBackupCodeStore implements BackupCodeStore {
     private final Database database;
 
