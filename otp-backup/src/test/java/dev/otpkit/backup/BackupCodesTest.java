@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Behaviour of backup codes; hashing runs at a test cost (the cost has its own tests). */
@@ -37,6 +38,9 @@ class BackupCodesTest {
     private static final Pattern DISPLAYED = Pattern.compile("[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}");
     private static final Pattern PHC = Pattern.compile(
             "\\$argon2id\\$v=19\\$m=64,t=1,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
+
+    /** When a full test store says it expects room. */
+    private static final Instant ROOM = Instant.parse("2026-11-22T12:05:00Z");
 
     private final AtomicInteger evaluations = new AtomicInteger();
     /** Every password array given to Argon2id, to check that it is wiped afterwards. */
@@ -414,41 +418,30 @@ class BackupCodesTest {
         assertTrue(backup.verify("alice", set.codes().get(0)).isValid(), "the refusal was not counted: no lock");
     }
 
-    @Test
-    void answersUnavailableWithTheRetryTimeWhenTheStoreHasNoRoomToReadAndCountsNothing() {
-        Instant room = Instant.parse("2026-11-22T12:05:00Z");
-        FailingStore store = new FailingStore();
-        BackupCodes backup = builder().store(store)
-                .attemptLimiter(AttemptLimiter.inMemoryBuilder().failuresBeforeLock(1).build()).build();
-        BackupCodeSet set = backup.generate("alice");
-        store.failReads(new StoreFullException("a test store", 1, room));
-        evaluations.set(0);
-
-        Verification refused = backup.verify("alice", set.codes().get(0));
-
-        assertEquals(Status.UNAVAILABLE, refused.status());
-        assertEquals(room, refused.retryAfter().orElseThrow());
-        assertEquals(0, evaluations.get());
-        store.failReads(null);
-        assertTrue(backup.verify("alice", set.codes().get(0)).isValid(), "one failure would have locked alice");
+    /**
+     * Backup codes on {@code store} whose limiter locks at the first counted failure, so that a
+     * right code accepted afterwards proves that nothing was counted.
+     */
+    private BackupCodes lockingAtTheFirstFailure(BackupCodeStore store) {
+        return builder().store(store).attemptLimiter(AttemptLimiter.inMemoryBuilder().failuresBeforeLock(1).build())
+                .build();
     }
 
-    @Test
-    void answersUnavailableAndConsumesNothingWhenTheStoreHasNoRoomToUseUpARightCode() {
-        Instant room = Instant.parse("2026-11-22T12:05:00Z");
+    @ParameterizedTest
+    @EnumSource(FailingStore.Operation.class)
+    void answersUnavailableWithTheRetryTimeWhenTheStoreIsFullAndUsesUpAndCountsNothing(FailingStore.Operation full) {
         FailingStore store = new FailingStore();
-        BackupCodes backup = builder().store(store)
-                .attemptLimiter(AttemptLimiter.inMemoryBuilder().failuresBeforeLock(1).build()).build();
+        BackupCodes backup = lockingAtTheFirstFailure(store);
         BackupCodeSet set = backup.generate("alice");
-        store.failRemovals(new StoreFullException("a test store", 1, room));
+        store.fail(full, new StoreFullException("a test store", 1, ROOM));
 
         Verification refused = backup.verify("alice", set.codes().get(0));
 
         assertEquals(Status.UNAVAILABLE, refused.status());
-        assertEquals(room, refused.retryAfter().orElseThrow());
-        assertEquals(10, backup.remaining("alice"));
-        store.failRemovals(null);
-        assertTrue(backup.verify("alice", set.codes().get(0)).isValid(), "one failure would have locked alice");
+        assertEquals(ROOM, refused.retryAfter().orElseThrow());
+        store.fail(full, null);
+        assertEquals(10, backup.remaining("alice"), "nothing used up");
+        assertTrue(backup.verify("alice", set.codes().get(0)).isValid(), "one counted failure would have locked alice");
     }
 
     @Test
@@ -458,9 +451,9 @@ class BackupCodesTest {
         BackupCodes backup = builder().store(store).build();
         BackupCodeSet set = backup.generate("alice");
 
-        store.failRemovals(down);
+        store.fail(FailingStore.Operation.REMOVE, down);
         assertSame(down, assertThrows(StoreException.class, () -> backup.verify("alice", set.codes().get(0))));
-        store.failReads(down);
+        store.fail(FailingStore.Operation.READ, down);
         assertSame(down, assertThrows(StoreException.class, () -> backup.verify("alice", set.codes().get(0))));
         assertSame(down, assertThrows(StoreException.class,
                 () -> builder().attemptLimiter(new DownLimiter(down)).build().verify("alice", "00000-00000")));

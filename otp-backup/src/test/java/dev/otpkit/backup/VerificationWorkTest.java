@@ -103,7 +103,7 @@ class VerificationWorkTest {
             assertEquals(Status.UNAVAILABLE, limiterFull.verify(account, WRONG_CODE).status(), account);
         }
         BackupCodes backup = logging(CURRENT).previousCosts(OLD).build();
-        store.failReads(new StoreFullException("a test store", 1, later));
+        store.fail(FailingStore.Operation.READ, new StoreFullException("a test store", 1, later));
         for (String account : EVERY_KIND_OF_ACCOUNT) {
             assertEquals(List.of(), workOfOneAttempt(backup, account, WRONG_CODE), account + ", store full");
             assertEquals(Status.UNAVAILABLE, backup.verify(account, WRONG_CODE).status(), account);
@@ -114,7 +114,7 @@ class VerificationWorkTest {
     void aRightCodeTheStoreHasNoRoomToUseUpCostsWhatAWrongCodeCosts() {
         BackupCodes backup = logging(CURRENT).previousCosts(OLD).build();
         List<String> noCodes = workOfOneAttempt(backup, "no codes", WRONG_CODE);
-        store.failRemovals(new StoreFullException("a test store", 1));
+        store.fail(FailingStore.Operation.REMOVE, new StoreFullException("a test store", 1));
 
         List<String> refused = workOfOneAttempt(backup, "one code", oneCode);
 
