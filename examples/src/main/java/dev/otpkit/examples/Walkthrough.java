@@ -83,16 +83,17 @@ public final class Walkthrough {
         // The phone scans the URI and shows its first code.
         OtpAuthUri scanned = OtpAuthUri.parse(uri.toUriString());
         check(scanned.equals(uri), "the scanned URI gives back the secret and the parameters");
+        check(scanned.totp().equals(totp), "the phone computes its codes with the server's parameters");
         String firstCode = scanned.totp().generate(scanned.secret(), clock.instant());
 
-        expect(enrollments.confirm(pending, otherCode(firstCode)).status(), EnrollmentConfirmation.Status.INVALID,
+        expect(enrollments.confirm(pending, otherCode(firstCode)).status(), Verification.Status.INVALID,
                 "a mistyped first code");
         EnrollmentConfirmation confirmation = enrollments.confirm(pending, firstCode);
-        check(confirmation.isConfirmed(), "the first code confirms the enrolment, was " + confirmation);
+        check(confirmation.isValid(), "the first code confirms the enrolment, was " + confirmation);
         TotpCredential credential = confirmation.credential().orElseThrow();
         BackupCodeSet backupSet = backupCodes.generate(ACCOUNT);
         System.out.printf("enrol %s: %s, QR code of %dx%d modules, PNG of %d bytes, expires %s;"
-                + " a mistyped first code: INVALID; the right one: CONFIRMED; %d backup codes shown once%n",
+                + " a mistyped first code: INVALID; the right one: VALID; %d backup codes shown once%n",
                 ACCOUNT, credential.secret(), qr.symbolSize(), qr.symbolSize(), png.length,
                 pending.expiresAt(), backupSet.codes().size());
         return new StoredCredential(credential.id(), sealer.seal(credential.secret(), ACCOUNT),
@@ -137,7 +138,7 @@ public final class Walkthrough {
                 "not a code");
         System.out.printf("sign in with the confirming code: REPLAYED; with the phone's next code: VALID"
                 + " (drift %d steps); again: REPLAYED;"
-                + " a wrong code: INVALID; \"12345x\": MALFORMED%n", accepted.drift());
+                + " a wrong code: INVALID; \"12345x\": MALFORMED%n", accepted.match().orElseThrow().drift());
     }
 
     /**

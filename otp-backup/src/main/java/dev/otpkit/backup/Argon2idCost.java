@@ -1,6 +1,7 @@
 package dev.otpkit.backup;
 
 import dev.otpkit.backup.internal.Argon2idHash;
+import java.util.Objects;
 
 /**
  * How expensive the Argon2id hash of a backup code is: memory, passes and lanes (RFC 9106).
@@ -97,12 +98,8 @@ public final class Argon2idCost {
         return parallelism;
     }
 
-    /**
-     * Tells whether memory and passes reach one of OWASP's minimum configurations.
-     *
-     * @return whether the cost is fit for production
-     */
-    public boolean meetsOwaspMinimum() {
+    /** Whether memory and passes reach one of OWASP's minimum configurations. */
+    boolean meetsOwaspMinimum() {
         for (int[] floor : OWASP_FLOORS) {
             if (memoryKiB >= floor[0] && iterations >= floor[1]) {
                 return true;
@@ -133,7 +130,7 @@ public final class Argon2idCost {
      */
     @Override
     public int hashCode() {
-        return (memoryKiB * 31 + iterations) * 31 + parallelism;
+        return Objects.hash(memoryKiB, iterations, parallelism);
     }
 
     /**

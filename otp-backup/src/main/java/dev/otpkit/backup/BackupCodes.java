@@ -2,8 +2,14 @@ package dev.otpkit.backup;
 
 import dev.otpkit.backup.internal.Argon2idFunction;
 import dev.otpkit.backup.internal.Argon2idHash;
+import dev.otpkit.backup.internal.ConstantWorkMatcher;
 import dev.otpkit.backup.internal.CrockfordCode;
 import dev.otpkit.core.AttemptLimiter;
+import dev.otpkit.core.StoreException;
+import dev.otpkit.core.StoreFullException;
+import dev.otpkit.core.Verification;
+import dev.otpkit.core.Verification.Status;
+import dev.otpkit.core.internal.Results;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Single-use recovery codes, stored only as Argon2id hashes. Immutable and thread-safe; build
@@ -22,19 +29,32 @@ import java.util.Set;
  * Crockford's Base32 ({@code K7QX2-M9TZD}). The plain codes are returned once, by
  * {@link #generate(String)}; the {@link BackupCodeStore} keeps only their hashes, and a new set
  * replaces the old one. {@link #verify} accepts each code once, atomically, even when several
- * requests present it at the same time.
+ * requests present it at the same time. It answers with a {@link Verification}, the result of
+ * every otpkit check: {@link Status#VALID}, {@link Status#INVALID}, {@link Status#MALFORMED},
+ * {@link Status#LOCKED} or {@link Status#UNAVAILABLE}.
  *
  * <p>Attempts go through an {@link AttemptLimiter}: give the builder the limiter your
  * {@code TotpVerifier} uses, so that wrong TOTP codes and wrong backup codes of an account
  * count towards one lock. A locked account's code is not even hashed.
  *
- * <h2>One Argon2 evaluation per attempt</h2>
+ * <h2>One Argon2 evaluation per attempt, the same work for every account</h2>
  * All the codes of a set are hashed with one salt, drawn for the set. Checking a code hashes
  * the input once with that salt and compares the result with every stored hash in constant
  * time, so an attempt costs one Argon2id evaluation whether the account has 1 code or 100,
- * and an attacker cannot multiply the server's work by the size of the set. An account with no
- * codes costs the same evaluation (with a fixed decoy salt), so timing does not tell whether
- * an account has codes.
+ * and an attacker cannot multiply the server's work by the size of the set.
+ *
+ * <p>Timing does not tell whether an account has codes, how many, or at which cost they were
+ * made: every attempt reads {@value #MAX_COUNT} stored hashes (decoys fill the slots an account
+ * does not use) and evaluates Argon2id once at the current cost and once at each
+ * {@linkplain Builder#previousCosts previous cost}, with a decoy salt where the account has
+ * no set of that cost. Argon2id at one cost cannot be computed from another, so a set made
+ * before a cost change can only be checked at its own cost; the previous costs make every other
+ * account pay for that evaluation too, until no old set is left.
+ *
+ * <p>An attempt refused before its code is checked ({@code LOCKED}, or {@code UNAVAILABLE} when
+ * the limiter or the store's read was full) does no hashing at all, whatever the account stores,
+ * so its timing tells no more than its status; one refused after ({@code UNAVAILABLE} when the
+ * store was full as it used up a right code) did the same work as every other attempt.
  *
  * <p>The trade-off: someone who steals the stored hashes attacks a whole set with one
  * evaluation per guess, instead of one per guess and code; against 10 codes of 50 bits that
@@ -46,7 +66,7 @@ import java.util.Set;
  * <pre>{@code
  * BackupCodes backup = BackupCodes.builder().store(myStore).attemptLimiter(limiter).build();
  * BackupCodeSet set = backup.generate("alice");   // show set.codes() once
- * BackupCodeVerification result = backup.verify("alice", "k7qx2 m9tzd");
+ * Verification result = backup.verify("alice", "k7qx2 m9tzd");
  * }</pre>
  */
 public final class BackupCodes {
@@ -54,8 +74,6 @@ public final class BackupCodes {
     public static final int DEFAULT_COUNT = 10;
     /** Most codes a set may have: 100. */
     public static final int MAX_COUNT = 100;
-    /** Random bits in each code: 50. */
-    public static final int CODE_BITS = CrockfordCode.BITS;
 
     private final int count;
     private final Argon2idCost cost;
@@ -63,8 +81,8 @@ public final class BackupCodes {
     private final AttemptLimiter limiter;
     private final SecureRandom random;
     private final Argon2idFunction argon2;
-    /** Stands in for the set of an account without codes, so that it costs one evaluation too. */
-    private final Argon2idHash decoy;
+    /** Checks a code with the same work whatever the account stores. */
+    private final ConstantWorkMatcher matcher;
 
     private BackupCodes(Builder builder) {
         this.count = builder.count;
@@ -73,14 +91,19 @@ public final class BackupCodes {
         this.limiter = builder.limiter != null ? builder.limiter : AttemptLimiter.inMemory();
         this.random = builder.random != null ? builder.random : new SecureRandom();
         this.argon2 = builder.argon2;
-        this.decoy = new Argon2idHash(cost.memoryKiB(), cost.iterations(), cost.parallelism(),
-                new byte[Argon2idHash.SALT_BYTES], new byte[Argon2idHash.HASH_BYTES]);
+        Set<Argon2idCost> accepted = new LinkedHashSet<>();
+        accepted.add(cost);
+        accepted.addAll(builder.previousCosts);
+        List<Argon2idHash> decoys = new ArrayList<>();
+        for (Argon2idCost each : accepted) {
+            decoys.add(Argon2idHash.decoy(each.memoryKiB(), each.iterations(), each.parallelism()));
+        }
+        this.matcher = new ConstantWorkMatcher(MAX_COUNT, decoys, argon2, builder.parser);
     }
 
     /**
      * Starts a builder: 10 codes a set, {@link Argon2idCost#OWASP_MINIMUM}, a new
-     * {@link BackupCodeStore#inMemory()} store (at most
-     * {@value BackupCodeStore#DEFAULT_MAX_ACCOUNTS} accounts), a new {@link AttemptLimiter#inMemory()} limiter
+     * {@link BackupCodeStore#inMemory()} store, a new {@link AttemptLimiter#inMemory()} limiter
      * and a new {@link SecureRandom}.
      *
      * @return a new builder
@@ -130,9 +153,9 @@ public final class BackupCodes {
      * @param accountId the account
      * @return the codes, to show the user once, and their hashes
      * @throws NullPointerException if {@code accountId} is null
-     * @throws IllegalStateException if the store refuses the set: the default in-memory store
-     *     holds at most {@value BackupCodeStore#DEFAULT_MAX_ACCOUNTS} accounts and refuses a
-     *     new one when full (see {@link BackupCodeStore#inMemory(int)}); nothing is stored then
+     * @throws StoreFullException if the store has no room for another account's set (see
+     *     {@link BackupCodeStore.InMemoryBuilder}); nothing is stored then
+     * @throws StoreException if the store fails otherwise
      */
     public BackupCodeSet generate(String accountId) {
         Objects.requireNonNull(accountId, "accountId");
@@ -143,73 +166,83 @@ public final class BackupCodes {
 
     /**
      * Checks a backup code and, if it matches an unused code of the account, consumes it.
-     * Costs one Argon2id evaluation at most, whatever the number of stored codes; malformed
-     * input costs none. Exactly one of several concurrent calls with the same code succeeds.
+     * Costs one Argon2id evaluation at the current cost and one at each previous cost (so one
+     * unless the builder was given previous costs) and reads {@value #MAX_COUNT} PHC strings,
+     * whatever the account stores; malformed input costs none, and so does a refused attempt
+     * ({@code LOCKED}, or {@code UNAVAILABLE} before the code is checked). Exactly one of several
+     * concurrent calls with the same code succeeds.
      *
-     * <p>Input that is not a backup code at all is refused before the attempt limiter is asked,
-     * as it tests no guess. Every other attempt is counted by the limiter, and a success
-     * clears the account's failures.
+     * <p>Input that is not a backup code at all is refused before the store or the attempt
+     * limiter is asked, as it tests no guess. Every other attempt is counted by the limiter, and a
+     * success clears the account's failures. A store or limiter that is full
+     * ({@link StoreFullException}) makes the answer {@code UNAVAILABLE}: the code is neither
+     * accepted nor consumed, and the attempt is not counted.
      *
      * @param accountId the account
      * @param code the code as typed: case, spaces and '-' do not matter, O reads as 0 and I or
      *     L as 1; any content, including {@code null}
-     * @return {@code VALID} if the code was unused and is now consumed; {@code LOCKED} with
-     *     the time to retry if the limiter refused the attempt; {@code INVALID} or
-     *     {@code MALFORMED} otherwise
+     * @return {@link Status#VALID} if the code was unused and is now consumed;
+     *     {@link Status#LOCKED} with the time to retry if the limiter refused the attempt;
+     *     {@link Status#UNAVAILABLE}, with the time to retry if the full store could tell, if the
+     *     limiter had no room to count the attempt or the store threw {@link StoreFullException};
+     *     {@link Status#INVALID} or {@link Status#MALFORMED} otherwise. Never a
+     *     {@linkplain Verification#match() match}.
      * @throws NullPointerException if {@code accountId} is null
+     * @throws StoreException if the store or the limiter fails for another reason than being
+     *     full
      * @throws IllegalStateException if the store holds, for this account, a string that is not
-     *     an Argon2id PHC string or hashes that are not one set (one salt and cost)
+     *     an Argon2id PHC string, hashes that are not one set (one salt and cost), more than
+     *     {@value #MAX_COUNT} hashes, or a set at a cost that is neither the current nor a
+     *     previous one; thrown after the same work as any other attempt
      */
-    public BackupCodeVerification verify(String accountId, CharSequence code) {
+    public Verification verify(String accountId, CharSequence code) {
         Objects.requireNonNull(accountId, "accountId");
         byte[] password = CrockfordCode.canonicalBytes(code);
         if (password == null) {
-            return BackupCodeVerification.malformed();
+            return Results.malformed();
         }
         try {
-            Optional<Instant> lockedUntil = limiter.beginAttempt(accountId);
-            if (lockedUntil.isPresent()) {
-                return BackupCodeVerification.locked(lockedUntil.get());
-            }
             return check(accountId, password);
         } finally {
             Arrays.fill(password, (byte) 0);
         }
     }
 
-    private BackupCodeVerification check(String accountId, byte[] password) {
-        List<String> stored = store.hashes(accountId);
-        Argon2idHash[] set = parseSet(stored);
-        byte[] candidate = (set.length == 0 ? decoy : set[0]).rehash(argon2, password);
-        int matched = -1;
-        // Compare with every hash, not stopping at a match, so timing does not tell which matched.
-        for (int i = 0; i < set.length; i++) {
-            if (set[i].matches(candidate) && matched < 0) {
-                matched = i;
-            }
+    private Verification check(String accountId, byte[] password) {
+        List<String> stored;
+        Optional<Instant> lockedUntil;
+        try {
+            // The hashes are read before the attempt is counted, so that a store that cannot
+            // answer leaves nothing counted; a snapshot is enough, as remove() decides the use.
+            stored = store.hashes(accountId);
+            lockedUntil = limiter.beginAttempt(accountId);
+        } catch (StoreFullException full) {
+            return Results.unavailable(full.retryAfter());
         }
-        if (matched >= 0 && store.remove(accountId, stored.get(matched))) {
-            limiter.recordSuccess(accountId);
-            return BackupCodeVerification.valid();
+        if (lockedUntil.isPresent()) {
+            return Results.locked(lockedUntil.get());
         }
-        return BackupCodeVerification.invalid();
+        int matched = matcher.indexOfMatch(stored, password);
+        return matched == ConstantWorkMatcher.NO_MATCH ? Results.invalid() : consume(accountId, stored.get(matched));
     }
 
-    private static Argon2idHash[] parseSet(List<String> stored) {
-        Argon2idHash[] set = new Argon2idHash[stored.size()];
-        for (int i = 0; i < set.length; i++) {
-            set[i] = Argon2idHash.parse(stored.get(i));
-            if (set[i] == null) {
-                throw new IllegalStateException("stored backup code hash number " + (i + 1)
-                        + " is not an Argon2id (v=19) PHC string with usable parameters");
-            }
-            if (!set[i].sharesSaltAndCost(set[0])) {
-                throw new IllegalStateException("stored backup code hashes are not one set: hash number "
-                        + (i + 1) + " has another salt or cost than the first; store only whole sets"
-                        + " made by BackupCodes");
-            }
+    /** Uses up the matched hash, unless a concurrent call or a new set got there first. */
+    private Verification consume(String accountId, String hash) {
+        boolean removed;
+        try {
+            removed = store.remove(accountId, hash);
+        } catch (StoreFullException full) {
+            // The code was right, so taking back the attempt that beginAttempt counted is earned,
+            // and recordSuccess is the limiter's only way to take one back (as the core verifiers
+            // do for a full replay guard). Nothing is consumed: the user tries again later.
+            limiter.recordSuccess(accountId);
+            return Results.unavailable(full.retryAfter());
         }
-        return set;
+        if (!removed) {
+            return Results.invalid(); // the failure counted by beginAttempt stays
+        }
+        limiter.recordSuccess(accountId);
+        return Results.valid();
     }
 
     /**
@@ -234,12 +267,8 @@ public final class BackupCodes {
         store.replace(Objects.requireNonNull(accountId, "accountId"), List.of());
     }
 
-    /**
-     * Returns the hashing cost of new sets.
-     *
-     * @return the Argon2id cost
-     */
-    public Argon2idCost cost() {
+    /** The hashing cost of new sets, for tests. */
+    Argon2idCost cost() {
         return cost;
     }
 
@@ -264,6 +293,8 @@ public final class BackupCodes {
         /** Null until set: each build then makes its own default. */
         private SecureRandom random;
         private Argon2idFunction argon2 = Argon2idFunction.BOUNCY_CASTLE;
+        private Function<String, Argon2idHash> parser = Argon2idHash::parse;
+        private List<Argon2idCost> previousCosts = List.of();
 
         private Builder() {
         }
@@ -280,8 +311,9 @@ public final class BackupCodes {
         }
 
         /**
-         * Sets the Argon2id cost of new sets; default {@link Argon2idCost#OWASP_MINIMUM}.
-         * Stored sets keep verifying under the cost they were made with.
+         * Sets the Argon2id cost of new sets; default {@link Argon2idCost#OWASP_MINIMUM}. Sets
+         * stored at another cost keep verifying if that cost is given to
+         * {@link #previousCosts}; without it, checking them throws.
          *
          * @param cost the cost
          * @return this builder
@@ -289,6 +321,24 @@ public final class BackupCodes {
          */
         public Builder cost(Argon2idCost cost) {
             this.cost = Objects.requireNonNull(cost, "cost");
+            return this;
+        }
+
+        /**
+         * Sets the costs that sets made before a change of {@link #cost} were hashed at, so that
+         * they keep verifying; default none. Every attempt on every account then evaluates
+         * Argon2id once at the current cost and once at each previous cost, so that timing does
+         * not tell at which cost an account's codes were made, or whether it has any: an attempt
+         * costs the sum of these costs. Drop a previous cost once no stored set uses it (for
+         * example after asking users to make new codes, then revoking the old sets).
+         *
+         * @param costs the earlier costs, replacing any given before; repeats and the current cost
+         *     are ignored
+         * @return this builder
+         * @throws NullPointerException if {@code costs} or one of them is null
+         */
+        public Builder previousCosts(Argon2idCost... costs) {
+            this.previousCosts = List.of(costs);
             return this;
         }
 
@@ -334,6 +384,12 @@ public final class BackupCodes {
         /** Replaces the Argon2id implementation; tests wrap the real one to count evaluations. */
         Builder argon2(Argon2idFunction argon2) {
             this.argon2 = Objects.requireNonNull(argon2, "argon2");
+            return this;
+        }
+
+        /** Replaces the PHC string reader; tests wrap the real one to count parses. */
+        Builder parser(Function<String, Argon2idHash> parser) {
+            this.parser = Objects.requireNonNull(parser, "parser");
             return this;
         }
 

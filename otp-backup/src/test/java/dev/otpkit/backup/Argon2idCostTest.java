@@ -2,9 +2,12 @@ package dev.otpkit.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,6 +52,31 @@ class Argon2idCostTest {
         assertEquals(message, assertThrows(IllegalArgumentException.class,
                 () -> Argon2idCost.forTesting(memoryKiB, iterations, parallelism)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> Argon2idCost.of(memoryKiB, iterations, parallelism));
+    }
+
+    @Test
+    void equalsTheCostOfTheSameThreeParametersOnly() {
+        Argon2idCost cost = Argon2idCost.forTesting(64, 2, 1);
+
+        assertEquals(Argon2idCost.forTesting(64, 2, 1), cost);
+        assertEquals(Argon2idCost.forTesting(64, 2, 1).hashCode(), cost.hashCode());
+        assertNotEquals(Argon2idCost.forTesting(72, 2, 1), cost);
+        assertNotEquals(Argon2idCost.forTesting(64, 3, 1), cost);
+        assertNotEquals(Argon2idCost.forTesting(64, 2, 2), cost);
+        assertNotEquals(cost, (Object) "Argon2idCost[m=64,t=2,p=1]");
+    }
+
+    @Test
+    void hashesDifferentCostsDifferently() {
+        Set<Integer> hashCodes = new HashSet<>();
+        for (int memoryKiB = 16; memoryKiB <= 24; memoryKiB++) {
+            for (int iterations = 1; iterations <= 3; iterations++) {
+                for (int parallelism = 1; parallelism <= 2; parallelism++) {
+                    hashCodes.add(Argon2idCost.forTesting(memoryKiB, iterations, parallelism).hashCode());
+                }
+            }
+        }
+        assertEquals(9 * 3 * 2, hashCodes.size());
     }
 
     @Test

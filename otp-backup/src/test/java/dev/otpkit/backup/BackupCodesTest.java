@@ -1,12 +1,18 @@
 package dev.otpkit.backup;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpkit.backup.internal.Argon2idFunction;
+import dev.otpkit.backup.internal.CrockfordCode;
 import dev.otpkit.core.AttemptLimiter;
+import dev.otpkit.core.StoreException;
+import dev.otpkit.core.StoreFullException;
+import dev.otpkit.core.Verification;
 import dev.otpkit.core.Verification.Status;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -14,12 +20,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Behaviour of backup codes; hashing runs at a test cost (the cost has its own tests). */
@@ -30,9 +39,15 @@ class BackupCodesTest {
     private static final Pattern PHC = Pattern.compile(
             "\\$argon2id\\$v=19\\$m=64,t=1,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
 
+    /** When a full test store says it expects room. */
+    private static final Instant ROOM = Instant.parse("2026-11-22T12:05:00Z");
+
     private final AtomicInteger evaluations = new AtomicInteger();
+    /** Every password array given to Argon2id, to check that it is wiped afterwards. */
+    private final List<byte[]> hashedPasswords = Collections.synchronizedList(new ArrayList<>());
     private final Argon2idFunction countingArgon2 = (password, salt, m, t, p, length) -> {
         evaluations.incrementAndGet();
+        hashedPasswords.add(password);
         return Argon2idFunction.BOUNCY_CASTLE.hash(password, salt, m, t, p, length);
     };
 
@@ -48,7 +63,6 @@ class BackupCodesTest {
         assertEquals(10, set.codes().size());
         assertEquals(10, new HashSet<>(set.codes()).size());
         set.codes().forEach(code -> assertTrue(DISPLAYED.matcher(code).matches(), code));
-        assertEquals(50, BackupCodes.CODE_BITS);
     }
 
     @Test
@@ -93,9 +107,9 @@ class BackupCodesTest {
         BackupCodes backup = builder().build();
         String code = backup.generate("alice").codes().get(0);
 
-        List<BackupCodeVerification> results = Race.run(16, () -> backup.verify("alice", code));
+        List<Verification> results = Race.run(16, () -> backup.verify("alice", code));
 
-        assertEquals(1, results.stream().filter(BackupCodeVerification::isValid).count());
+        assertEquals(1, results.stream().filter(Verification::isValid).count());
         assertEquals(15, results.stream().filter(r -> r.status() == Status.INVALID).count());
         assertEquals(9, backup.remaining("alice"));
     }
@@ -105,11 +119,11 @@ class BackupCodesTest {
         BackupCodes backup = BackupCodes.builder().cost(TEST_COST).build();
         String code = backup.generate("alice").codes().get(0);
 
-        List<BackupCodeVerification> results = Race.run(16, () -> backup.verify("alice", code));
+        List<Verification> results = Race.run(16, () -> backup.verify("alice", code));
 
         // Some attempts may be locked out unchecked (how many depends on when the success resets
         // the limiter), but none of them can be a second success.
-        assertEquals(1, results.stream().filter(BackupCodeVerification::isValid).count());
+        assertEquals(1, results.stream().filter(Verification::isValid).count());
         assertEquals(15, results.stream()
                 .filter(r -> r.status() == Status.INVALID || r.status() == Status.LOCKED).count());
     }
@@ -223,6 +237,18 @@ class BackupCodesTest {
     }
 
     @Test
+    void wipesTheCodeBytesItHashedOnceDone() {
+        BackupCodes backup = builder().count(2).build();
+        BackupCodeSet set = backup.generate("alice");
+
+        assertTrue(backup.verify("alice", set.codes().get(0)).isValid());
+        assertEquals(Status.INVALID, backup.verify("alice", "00000-00001").status());
+
+        assertEquals(4, hashedPasswords.size(), "two codes generated, two attempts");
+        hashedPasswords.forEach(password -> assertArrayEquals(new byte[CrockfordCode.SYMBOLS], password));
+    }
+
+    @Test
     void refusesUncheckedWhileTheAccountIsLocked() {
         Instant now = Instant.parse("2026-11-22T12:00:00Z");
         AttemptLimiter limiter = AttemptLimiter.inMemoryBuilder().failuresBeforeLock(3)
@@ -234,10 +260,11 @@ class BackupCodesTest {
         }
         evaluations.set(0);
 
-        BackupCodeVerification locked = backup.verify("alice", set.codes().get(0));
+        Verification locked = backup.verify("alice", set.codes().get(0));
 
         assertEquals(Status.LOCKED, locked.status());
         assertEquals(now.plus(AttemptLimiter.DEFAULT_FIRST_LOCK), locked.retryAfter().orElseThrow());
+        assertEquals("Verification[LOCKED until 2026-11-22T12:15:00Z]", locked.toString());
         assertEquals(0, evaluations.get());
         assertEquals(10, backup.remaining("alice"));
     }
@@ -273,13 +300,17 @@ class BackupCodesTest {
     }
 
     @Test
-    void verifiesASetMadeUnderAnEarlierCost() {
+    void verifiesASetMadeUnderAPreviousCostAsWellAsNewSets() {
         BackupCodeStore store = BackupCodeStore.inMemory();
-        BackupCodeSet set = builder().store(store).build().generate("alice");
+        BackupCodeSet old = builder().store(store).build().generate("alice");
 
-        BackupCodes later = builder().store(store).cost(Argon2idCost.forTesting(128, 2, 1)).build();
+        BackupCodes later = builder().store(store).cost(Argon2idCost.forTesting(128, 2, 1))
+                .previousCosts(Argon2idCost.forTesting(32, 1, 1), TEST_COST).build();
 
-        assertTrue(later.verify("alice", set.codes().get(0)).isValid());
+        assertTrue(later.verify("alice", old.codes().get(0)).isValid());
+        BackupCodeSet fresh = later.generate("bob");
+        assertTrue(fresh.hashes().get(0).startsWith("$argon2id$v=19$m=128,t=2,p=1$"), fresh.hashes().get(0));
+        assertTrue(later.verify("bob", fresh.codes().get(0)).isValid());
     }
 
     @Test
@@ -289,7 +320,25 @@ class BackupCodesTest {
 
         assertEquals("BackupCodeSet[10 codes]", set.toString());
         assertEquals("BackupCodes[10 codes, Argon2idCost[m=64,t=1,p=1]]", backup.toString());
-        assertEquals("BackupCodeVerification[VALID]", backup.verify("alice", set.codes().get(0)).toString());
+    }
+
+    @Test
+    void answersWithTheSharedVerificationsWithoutMatchOrRetryTime() {
+        BackupCodes backup = builder().build();
+        BackupCodeSet set = backup.generate("alice");
+
+        Verification valid = backup.verify("alice", set.codes().get(0));
+        Verification invalid = backup.verify("alice", set.codes().get(0));
+        Verification malformed = backup.verify("alice", "not a code");
+
+        assertEquals("Verification[VALID]", valid.toString());
+        assertEquals("Verification[INVALID]", invalid.toString());
+        assertEquals("Verification[MALFORMED]", malformed.toString());
+        for (Verification outcome : List.of(valid, invalid, malformed)) {
+            assertEquals(Optional.empty(), outcome.match(), outcome.toString());
+            assertEquals(Optional.empty(), outcome.retryAfter(), outcome.toString());
+        }
+        assertEquals(valid, backup.verify("alice", set.codes().get(1)), "compared by value");
     }
 
     @Test
@@ -326,6 +375,7 @@ class BackupCodesTest {
         assertThrows(NullPointerException.class, () -> backup.remaining(null));
         assertThrows(NullPointerException.class, () -> BackupCodes.builder().store(null));
         assertThrows(NullPointerException.class, () -> BackupCodes.builder().attemptLimiter(null));
+        assertThrows(NullPointerException.class, () -> BackupCodes.builder().previousCosts(TEST_COST, null));
     }
 
     @Test
@@ -340,13 +390,92 @@ class BackupCodesTest {
 
     @Test
     void generateRefusesANewAccountWhenTheInMemoryStoreIsFull() {
-        BackupCodes backup = builder().store(BackupCodeStore.inMemory(1)).build();
+        BackupCodes backup = builder().store(BackupCodeStore.inMemoryBuilder().maxEntries(1).build()).build();
         BackupCodeSet alice = backup.generate("alice");
 
-        assertThrows(IllegalStateException.class, () -> backup.generate("bob"));
+        assertThrows(StoreFullException.class, () -> backup.generate("bob"));
         assertEquals(0, backup.remaining("bob"));
         assertTrue(backup.verify("alice", alice.codes().get(0)).isValid(), "alice's set is never evicted");
         assertEquals(10, backup.generate("alice").codes().size(), "alice may still replace her set");
+    }
+
+    @Test
+    void answersUnavailableUncheckedWhenTheLimiterHasNoRoomAndCountsNothing() {
+        AttemptLimiter limiter = AttemptLimiter.inMemoryBuilder().failuresBeforeLock(2).maxEntries(1).build();
+        BackupCodes backup = builder().attemptLimiter(limiter).build();
+        BackupCodeSet set = backup.generate("alice");
+        assertEquals(Status.INVALID, backup.verify("bob", "00000-00000").status(), "bob's failure fills the limiter");
+        evaluations.set(0);
+
+        Verification refused = backup.verify("alice", set.codes().get(0));
+
+        assertEquals(Status.UNAVAILABLE, refused.status());
+        assertEquals(Optional.empty(), refused.retryAfter(), "room frees when bob succeeds: no time to tell");
+        assertEquals(0, evaluations.get(), "the code is not checked");
+        assertEquals(10, backup.remaining("alice"));
+        limiter.recordSuccess("bob");
+        assertEquals(Status.INVALID, backup.verify("alice", "00000-00000").status());
+        assertTrue(backup.verify("alice", set.codes().get(0)).isValid(), "the refusal was not counted: no lock");
+    }
+
+    /**
+     * Backup codes on {@code store} whose limiter locks at the first counted failure, so that a
+     * right code accepted afterwards proves that nothing was counted.
+     */
+    private BackupCodes lockingAtTheFirstFailure(BackupCodeStore store) {
+        return builder().store(store).attemptLimiter(AttemptLimiter.inMemoryBuilder().failuresBeforeLock(1).build())
+                .build();
+    }
+
+    @ParameterizedTest
+    @EnumSource(FailingStore.Operation.class)
+    void answersUnavailableWithTheRetryTimeWhenTheStoreIsFullAndUsesUpAndCountsNothing(FailingStore.Operation full) {
+        FailingStore store = new FailingStore();
+        BackupCodes backup = lockingAtTheFirstFailure(store);
+        BackupCodeSet set = backup.generate("alice");
+        store.fail(full, new StoreFullException("a test store", 1, ROOM));
+
+        Verification refused = backup.verify("alice", set.codes().get(0));
+
+        assertEquals(Status.UNAVAILABLE, refused.status());
+        assertEquals(ROOM, refused.retryAfter().orElseThrow());
+        store.fail(full, null);
+        assertEquals(10, backup.remaining("alice"), "nothing used up");
+        assertTrue(backup.verify("alice", set.codes().get(0)).isValid(), "one counted failure would have locked alice");
+    }
+
+    @Test
+    void letsEveryOtherStoreFailureReachTheCaller() {
+        StoreException down = new StoreException("the test database is down");
+        FailingStore store = new FailingStore();
+        BackupCodes backup = builder().store(store).build();
+        BackupCodeSet set = backup.generate("alice");
+
+        store.fail(FailingStore.Operation.REMOVE, down);
+        assertSame(down, assertThrows(StoreException.class, () -> backup.verify("alice", set.codes().get(0))));
+        store.fail(FailingStore.Operation.READ, down);
+        assertSame(down, assertThrows(StoreException.class, () -> backup.verify("alice", set.codes().get(0))));
+        assertSame(down, assertThrows(StoreException.class,
+                () -> builder().attemptLimiter(new DownLimiter(down)).build().verify("alice", "00000-00000")));
+    }
+
+    /** A limiter whose database is down. */
+    private static final class DownLimiter implements AttemptLimiter {
+        private final StoreException failure;
+
+        DownLimiter(StoreException failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public Optional<Instant> beginAttempt(String accountId) {
+            throw failure;
+        }
+
+        @Override
+        public void recordSuccess(String accountId) {
+            throw failure;
+        }
     }
 
     private static String salt(String phc) {

@@ -32,7 +32,8 @@ class IndependentArgon2Test {
                 .cost(Argon2idCost.forTesting(1024, 3, 2)).build());
     }
 
-    private static void assertReferenceReproduces(BackupCodes backup) throws Exception {
+    /** Checks every hash of a new set of {@code backup} against the reference implementation. */
+    static void assertReferenceReproduces(BackupCodes backup) throws Exception {
         BackupCodeSet set = backup.generate();
         Argon2idCost cost = backup.cost();
         for (int i = 0; i < set.codes().size(); i++) {

@@ -3,8 +3,6 @@ package dev.otpkit.bench;
 import dev.otpkit.backup.BackupCodeSet;
 import dev.otpkit.backup.BackupCodes;
 import dev.otpkit.core.AttemptLimiter;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,7 +49,7 @@ public class BackupCodeBenchmark {
      */
     @Setup
     public void setUp() {
-        backupCodes = BackupCodes.builder().count(count).attemptLimiter(new NoLimit()).build();
+        backupCodes = BackupCodes.builder().count(count).attemptLimiter(AttemptLimiter.none()).build();
         BackupCodeSet set = backupCodes.generate(ACCOUNT);
         wrongCode = "K7QX2-M9TZD";
         if (set.codes().contains(wrongCode)) {
@@ -67,17 +65,5 @@ public class BackupCodeBenchmark {
     @Benchmark
     public boolean verifyWrongCode() {
         return backupCodes.verify(ACCOUNT, wrongCode).isValid();
-    }
-
-    /** An attempt limiter that never locks, so the benchmark measures the hashing alone. */
-    private static final class NoLimit implements AttemptLimiter {
-        @Override
-        public Optional<Instant> beginAttempt(String accountId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void recordSuccess(String accountId) {
-        }
     }
 }

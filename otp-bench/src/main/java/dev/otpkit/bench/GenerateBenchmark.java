@@ -3,6 +3,7 @@ package dev.otpkit.bench;
 import dev.otpkit.core.HmacAlgorithm;
 import dev.otpkit.core.OtpSecret;
 import dev.otpkit.core.Totp;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -38,7 +39,16 @@ public class GenerateBenchmark {
     @Setup
     public void setUp() {
         totp = Totp.builder().algorithm(algorithm).build();
-        secret = OtpSecret.fromBytes(java.util.Arrays.copyOf(Scenario.SECRET, algorithm.digestLength()));
+        secret = OtpSecret.fromBytes(Arrays.copyOf(Scenario.SECRET, rfc6238SecretLength(algorithm)));
+    }
+
+    /** RFC 6238 appendix B's secret lengths: the digest length of each hash function, in bytes. */
+    private static int rfc6238SecretLength(HmacAlgorithm algorithm) {
+        return switch (algorithm) {
+            case SHA1 -> 20;
+            case SHA256 -> 32;
+            case SHA512 -> 64;
+        };
     }
 
     /** Made by JMH, once per trial (or per thread, for thread-scoped state). */

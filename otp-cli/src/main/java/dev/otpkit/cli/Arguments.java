@@ -183,17 +183,27 @@ final class Arguments {
         }
     }
 
-    HmacAlgorithm algorithm() throws UsageException {
+    /** {@code --algorithm}, {@code --digits} and {@code --period} as a TOTP generator. */
+    Totp totp() throws UsageException {
+        return Totp.builder().algorithm(algorithm()).digits(digits()).period(period()).build();
+    }
+
+    /** {@code --algorithm} and {@code --digits} as an HOTP generator. */
+    Hotp hotp() throws UsageException {
+        return Hotp.builder().algorithm(algorithm()).digits(digits()).build();
+    }
+
+    private HmacAlgorithm algorithm() throws UsageException {
         String name = value("algorithm", HmacAlgorithm.SHA1.uriName());
         return HmacAlgorithm.fromUriName(name).orElseThrow(() ->
                 new UsageException("--algorithm must be SHA1, SHA256 or SHA512"));
     }
 
-    int digits() throws UsageException {
+    private int digits() throws UsageException {
         return (int) number("digits", Hotp.MIN_DIGITS, Hotp.MIN_DIGITS, Hotp.MAX_DIGITS);
     }
 
-    Duration period() throws UsageException {
+    private Duration period() throws UsageException {
         return Duration.ofSeconds(number("period", 30, 1, MAX_PERIOD_SECONDS));
     }
 

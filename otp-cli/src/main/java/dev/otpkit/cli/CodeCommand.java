@@ -1,8 +1,6 @@
 package dev.otpkit.cli;
 
-import dev.otpkit.core.Hotp;
 import dev.otpkit.core.OtpSecret;
-import dev.otpkit.core.Totp;
 import java.io.PrintStream;
 import java.util.Set;
 
@@ -38,16 +36,13 @@ final class CodeCommand {
             throw new UsageException("--hotp needs --counter N");
         }
         long counter = arguments.number("counter", 0, 0, Long.MAX_VALUE);
-        Hotp hotp = Hotp.builder().algorithm(arguments.algorithm()).digits(arguments.digits()).build();
-        return hotp.generate(secret, counter);
+        return arguments.hotp().generate(secret, counter);
     }
 
     private static String totpCode(Arguments arguments, OtpSecret secret) throws UsageException {
         if (arguments.has("counter")) {
             throw new UsageException("--counter needs --hotp");
         }
-        Totp totp = Totp.builder().algorithm(arguments.algorithm()).digits(arguments.digits())
-                .period(arguments.period()).build();
-        return totp.generate(secret, arguments.time());
+        return arguments.totp().generate(secret, arguments.time());
     }
 }

@@ -95,11 +95,7 @@ final class EnrollCommand {
     }
 
     private static OtpAuthUri enrolment(Arguments arguments) throws UsageException {
-        OtpAuthUri.Builder builder = OtpAuthUri.builder()
-                .secret(OtpSecret.generate())
-                .algorithm(arguments.algorithm())
-                .digits(arguments.digits())
-                .period(arguments.period());
+        OtpAuthUri.Builder builder = OtpAuthUri.builder().secret(OtpSecret.generate()).totp(arguments.totp());
         try {
             return builder.issuer(arguments.required("issuer")).account(arguments.required("account")).build();
         } catch (IllegalArgumentException e) {

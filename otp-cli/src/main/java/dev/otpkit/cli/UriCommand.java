@@ -46,10 +46,10 @@ final class UriCommand {
         field(out, "account", uri.account());
         field(out, "secret", secret.toBase32() + " (" + secret.bitLength() + " bits"
                 + (secret.bitLength() < OtpSecret.MIN_BITS ? ", " + Usage.SHORT_SECRET_ADVICE : "") + ")");
-        field(out, "algorithm", uri.algorithm().uriName());
-        field(out, "digits", Integer.toString(uri.digits()));
+        field(out, "algorithm", uri.hotp().algorithm().uriName());
+        field(out, "digits", Integer.toString(uri.hotp().digits()));
         if (uri.type() == OtpAuthUri.Type.TOTP) {
-            field(out, "period", Long.toString(uri.period().getSeconds()));
+            field(out, "period", Long.toString(uri.totp().period().getSeconds()));
         } else {
             field(out, "counter", Long.toString(uri.counter()));
         }

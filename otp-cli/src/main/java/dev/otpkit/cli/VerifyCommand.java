@@ -29,8 +29,7 @@ final class VerifyCommand {
             String code = arguments.single("one CODE");
             OtpSecret secret = arguments.secret();
             int window = (int) arguments.number("window", 1, 0, TotpVerifier.MAX_WINDOW);
-            Totp totp = Totp.builder().algorithm(arguments.algorithm()).digits(arguments.digits())
-                    .period(arguments.period()).build();
+            Totp totp = arguments.totp();
             TotpVerifier verifier = TotpVerifier.builder(totp).window(window, window)
                     .clock(Clock.fixed(arguments.time(), ZoneOffset.UTC)).build();
             Verification result = verifier.verify(secret, code);
@@ -44,7 +43,8 @@ final class VerifyCommand {
     private static int report(Verification result, Totp totp, PrintStream out) {
         switch (result.status()) {
             case VALID:
-                out.println("valid (time step " + result.matchedCounter() + ", drift " + result.drift() + ")");
+                Verification.Match match = result.match().orElseThrow();
+                out.println("valid (time step " + match.counter() + ", drift " + match.drift() + ")");
                 return Usage.OK;
             case MALFORMED:
                 out.println("invalid: not a code of " + totp.digits() + " digits");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpkit.core.HmacAlgorithm;
 import dev.otpkit.core.OtpAuthUri;
+import dev.otpkit.core.Totp;
 import dev.otpkit.qr.QrCode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,9 +102,8 @@ class OtpCommandIT {
         OtpAuthUri uri = OtpAuthUri.parse(run.stdoutLines().get(1));
         assertEquals(Optional.of("Bücher & Söhne"), uri.issuer());
         assertEquals("jürgen+2fa@example.de", uri.account());
-        assertEquals(HmacAlgorithm.SHA256, uri.algorithm());
-        assertEquals(8, uri.digits());
-        assertEquals(Duration.ofSeconds(60), uri.period());
+        assertEquals(Totp.builder().algorithm(HmacAlgorithm.SHA256).digits(8).period(Duration.ofSeconds(60)).build(),
+                uri.totp());
         assertTrue(run.stdoutLines().get(1).startsWith(
                 "otpauth://totp/B%C3%BCcher%20%26%20S%C3%B6hne:j%C3%BCrgen%2B2fa@example.de?secret="));
     }

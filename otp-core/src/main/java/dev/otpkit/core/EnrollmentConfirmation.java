@@ -1,39 +1,23 @@
 package dev.otpkit.core;
 
+import dev.otpkit.core.Verification.Status;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The outcome of confirming a pending enrolment with the first code of the user's app: the
- * active credential, or why not. Immutable and thread-safe.
+ * active credential, or why not. The same shape as {@link Verification}, with the credential
+ * besides. Immutable and thread-safe; made by {@link Enrollments} only.
+ *
+ * <p>Its {@linkplain #status() status} is one of {@link Status#VALID} (the credential is now the
+ * account's), {@link Status#INVALID} (the user may try again while the enrolment lasts),
+ * {@link Status#MALFORMED}, {@link Status#REPLAYED}, {@link Status#LOCKED} (with a retry
+ * time), {@link Status#EXPIRED} (start a new enrolment), {@link Status#ALREADY_CONFIRMED}
+ * (confirmed before; it cannot be confirmed twice) and {@link Status#UNAVAILABLE} (a store was
+ * full; not counted as a failure: try again with the code the app shows then).
  */
 public final class EnrollmentConfirmation {
-
-    /** Why an enrolment was confirmed or refused. */
-    public enum Status {
-        /** The code matched: the {@linkplain #credential() credential} is now the account's. */
-        CONFIRMED,
-        /** The code did not match; the user may try again while the enrolment lasts. */
-        INVALID,
-        /** The input was not a code of the enrolment's length. */
-        MALFORMED,
-        /** The code matched but was already used with this enrolment's secret. */
-        REPLAYED,
-        /** Too many failures: the account is locked; the code was not checked. */
-        LOCKED,
-        /** The pending enrolment has expired: start a new one. */
-        EXPIRED,
-        /** The pending enrolment was confirmed before; it cannot be confirmed twice. */
-        ALREADY_CONFIRMED,
-        /**
-         * The code could not be checked or the confirmation not recorded now (a replay guard had
-         * no room); not counted as a failure. Try again at
-         * {@link EnrollmentConfirmation#retryAfter()} with the code the app shows then.
-         */
-        UNAVAILABLE
-    }
-
     private final Status status;
     private final TotpCredential credential;
     private final Instant retryAfter;
@@ -44,35 +28,37 @@ public final class EnrollmentConfirmation {
         this.retryAfter = retryAfter;
     }
 
+    /** The enrolment is confirmed: {@code credential} is the account's now. */
     static EnrollmentConfirmation confirmed(TotpCredential credential) {
-        return new EnrollmentConfirmation(Status.CONFIRMED, Objects.requireNonNull(credential), null);
+        return new EnrollmentConfirmation(Status.VALID, Objects.requireNonNull(credential, "credential"), null);
     }
 
+    /** A refusal that has no retry time: {@link Status#EXPIRED}, {@link Status#ALREADY_CONFIRMED}. */
     static EnrollmentConfirmation refused(Status status) {
         return new EnrollmentConfirmation(status, null, null);
     }
 
-    static EnrollmentConfirmation locked(Instant retryAfter) {
-        return new EnrollmentConfirmation(Status.LOCKED, null, Objects.requireNonNull(retryAfter));
-    }
-
-    static EnrollmentConfirmation unavailable(Instant retryAfter) {
-        return new EnrollmentConfirmation(Status.UNAVAILABLE, null, Objects.requireNonNull(retryAfter));
+    /** The check of the code refused the confirmation: its status and retry time. */
+    static EnrollmentConfirmation refused(Verification refusal) {
+        if (refusal.isValid()) {
+            throw new IllegalArgumentException("a valid verification is no refusal");
+        }
+        return new EnrollmentConfirmation(refusal.status(), null, refusal.retryAfter().orElse(null));
     }
 
     /**
      * Tells whether the enrolment was confirmed.
      *
-     * @return {@code true} only for {@link Status#CONFIRMED}
+     * @return {@code true} only for {@link Status#VALID}
      */
-    public boolean isConfirmed() {
-        return status == Status.CONFIRMED;
+    public boolean isValid() {
+        return status == Status.VALID;
     }
 
     /**
      * Tells why the enrolment was confirmed or refused.
      *
-     * @return the status
+     * @return the status, from the vocabulary of every check
      */
     public Status status() {
         return status;
@@ -81,7 +67,7 @@ public final class EnrollmentConfirmation {
     /**
      * Returns the credential to persist as the account's active one.
      *
-     * @return the credential for {@link Status#CONFIRMED}, empty otherwise
+     * @return the credential for {@link Status#VALID}, empty otherwise
      */
     public Optional<TotpCredential> credential() {
         return Optional.ofNullable(credential);
@@ -91,11 +77,37 @@ public final class EnrollmentConfirmation {
      * Returns when a locked account may try again, or when a confirmation that could not be
      * recorded can be tried again.
      *
-     * @return the instant for {@link Status#LOCKED} and {@link Status#UNAVAILABLE}, empty
-     *     otherwise
+     * @return the instant for {@link Status#LOCKED}, and for {@link Status#UNAVAILABLE} when the
+     *     full store could tell; empty otherwise
      */
     public Optional<Instant> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /**
+     * Compares outcomes: the same status, the same retry time and the same credential.
+     *
+     * @param other the object to compare with
+     * @return whether {@code other} is the same outcome
+     */
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof EnrollmentConfirmation)) {
+            return false;
+        }
+        EnrollmentConfirmation that = (EnrollmentConfirmation) other;
+        return status == that.status && Objects.equals(retryAfter, that.retryAfter)
+                && Objects.equals(credential, that.credential);
+    }
+
+    /**
+     * Hashes the outcome's fields.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(status, retryAfter, credential);
     }
 
     /**

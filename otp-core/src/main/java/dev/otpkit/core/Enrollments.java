@@ -17,7 +17,7 @@ import java.util.Objects;
  * PendingEnrollment pending = enrollments.start("user-42", "Example", "alice@example.com");
  * // show pending.uri() as a QR code; keep pending (secret sealed) until the user answers
  * EnrollmentConfirmation result = enrollments.confirm(pending, codeFromTheApp);
- * if (result.isConfirmed()) {
+ * if (result.isValid()) {
  *     TotpCredential active = result.credential().orElseThrow();   // persist; replaces any older one
  * }
  * }</pre>
@@ -103,67 +103,58 @@ public final class Enrollments {
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(totp, "totp");
         OtpAuthUri uri = OtpAuthUri.builder().secret(OtpSecret.generate()).issuer(issuer).account(accountName)
-                .parameters(totp).build();
-        return PendingEnrollment.start(newId(), accountId, uri, clock.instant().plus(ttl));
+                .totp(totp).build();
+        return PendingEnrollment.restore(newId(), accountId, uri, clock.instant().plus(ttl));
     }
 
     /**
      * Confirms a pending enrolment with the first code the user's app shows. In order: an
-     * expired enrolment is {@link EnrollmentConfirmation.Status#EXPIRED} whatever the code; an
-     * enrolment confirmed before is {@link EnrollmentConfirmation.Status#ALREADY_CONFIRMED}
+     * expired enrolment is {@link Verification.Status#EXPIRED} whatever the code; an
+     * enrolment confirmed before is {@link Verification.Status#ALREADY_CONFIRMED}
      * whatever the code, which is then neither checked nor counted as an attempt (as far as the
      * confirmations guard can tell, see {@link ReplayGuard#hasAccepted}); the code is then
      * checked as a login would be (malformed, locked, invalid, replayed, or unavailable when a
-     * replay guard has no room, with the time to retry and no failure counted); a matching code
-     * for an enrolment confirmed meanwhile is {@code ALREADY_CONFIRMED} too. Concurrent
-     * confirmations of one enrolment confirm it at most once.
+     * store is full, with the time to retry if the store can tell and no failure counted); a
+     * matching code for an enrolment confirmed meanwhile is {@code ALREADY_CONFIRMED} too, and
+     * one whose confirmation the confirmations guard has no room to record is
+     * {@code UNAVAILABLE}. Concurrent confirmations of one enrolment confirm it at most once.
      *
      * @param pending the enrolment, as {@link #start} returned it or as restored
      * @param code the code as typed; any content, including {@code null}
-     * @return the outcome, with the credential to persist when confirmed
+     * @return the outcome, {@link Verification.Status#VALID} with the credential to persist
      * @throws NullPointerException if {@code pending} is null
+     * @throws StoreException if a store fails for another reason than being full
      */
     public EnrollmentConfirmation confirm(PendingEnrollment pending, CharSequence code) {
         Objects.requireNonNull(pending, "pending");
         if (!clock.instant().isBefore(pending.expiresAt())) {
-            return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.EXPIRED);
+            return EnrollmentConfirmation.refused(Verification.Status.EXPIRED);
         }
         String confirmationMark = CONFIRMATION_PREFIX + pending.id();
         if (confirmations.hasAccepted(pending.accountId(), confirmationMark, 0)) {
             // Checked first: the same first code sent twice is not a replay, nor an attempt.
-            return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.ALREADY_CONFIRMED);
+            return EnrollmentConfirmation.refused(Verification.Status.ALREADY_CONFIRMED);
         }
         Totp totp = pending.totp();
         Verification verification = verifier.verify(totp, pending.accountId(), pending.id(),
                 TotpVerifier.NO_USED_STEP, pending.secret(), code);
-        switch (verification.status()) {
-            case VALID:
-                break;
-            case LOCKED:
-                return EnrollmentConfirmation.locked(verification.retryAfter().orElseThrow());
-            case MALFORMED:
-                return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.MALFORMED);
-            case REPLAYED:
-                return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.REPLAYED);
-            case UNAVAILABLE:
-                return EnrollmentConfirmation.unavailable(verification.retryAfter().orElseThrow());
-            default:
-                return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.INVALID);
+        if (!verification.isValid()) {
+            return EnrollmentConfirmation.refused(verification);
         }
-        ReplayGuard.Acceptance mark = confirmations.tryAccept(pending.accountId(), confirmationMark, 0,
-                pending.expiresAt());
-        switch (mark.outcome()) {
-            case ACCEPTED:
-                return EnrollmentConfirmation.confirmed(
-                        TotpCredential.restore(pending.id(), pending.accountId(), pending.secret(), totp,
-                                verification.matchedCounter()));
-            case NO_ROOM:
-                // Unrecorded, a confirmation could be repeated, so it is refused; the login guard
-                // has used up this code's step, and the app's next code will do.
-                return EnrollmentConfirmation.unavailable(mark.retryAfter().orElseThrow());
-            default:
-                return EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.ALREADY_CONFIRMED);
+        boolean marked;
+        try {
+            marked = confirmations.tryAccept(pending.accountId(), confirmationMark, 0, pending.expiresAt());
+        } catch (StoreFullException full) {
+            // Unrecorded, a confirmation could be repeated, so it is refused; the login guard
+            // has used up this code's step, and the app's next code will do.
+            return EnrollmentConfirmation.refused(Verification.unavailable(full.retryAfter()));
         }
+        if (!marked) {
+            return EnrollmentConfirmation.refused(Verification.Status.ALREADY_CONFIRMED);
+        }
+        long confirmedStep = verification.match().orElseThrow().counter();
+        return EnrollmentConfirmation.confirmed(
+                TotpCredential.restore(pending.id(), pending.accountId(), pending.secret(), totp, confirmedStep));
     }
 
     private static String newId() {
@@ -211,7 +202,8 @@ public final class Enrollments {
          * may be the one logins use; default a new in-memory {@link ReplayGuard} on the login
          * verifier's clock. A guard that keeps the default {@link ReplayGuard#hasAccepted}
          * cannot tell a second submission of the confirming code from a replay: it gets
-         * {@link EnrollmentConfirmation.Status#REPLAYED} instead of {@code ALREADY_CONFIRMED}.
+         * {@link Verification.Status#REPLAYED} instead of {@code ALREADY_CONFIRMED}. With
+         * {@link ReplayGuard#none()} an enrolment can be confirmed more than once.
          *
          * @param confirmations the guard
          * @return this builder

@@ -10,22 +10,16 @@ import java.util.Optional;
  */
 public enum HmacAlgorithm {
     /** HMAC-SHA-1: 20-byte digest, 64-byte block. The RFC 4226 default. */
-    SHA1("SHA1", "HmacSHA1", 20, 64),
+    SHA1("SHA1"),
     /** HMAC-SHA-256: 32-byte digest, 64-byte block. */
-    SHA256("SHA256", "HmacSHA256", 32, 64),
+    SHA256("SHA256"),
     /** HMAC-SHA-512: 64-byte digest, 128-byte block. */
-    SHA512("SHA512", "HmacSHA512", 64, 128);
+    SHA512("SHA512");
 
     private final String uriName;
-    private final String jcaName;
-    private final int digestLength;
-    private final int blockLength;
 
-    HmacAlgorithm(String uriName, String jcaName, int digestLength, int blockLength) {
+    HmacAlgorithm(String uriName) {
         this.uriName = uriName;
-        this.jcaName = jcaName;
-        this.digestLength = digestLength;
-        this.blockLength = blockLength;
     }
 
     /**
@@ -35,35 +29,6 @@ public enum HmacAlgorithm {
      */
     public String uriName() {
         return uriName;
-    }
-
-    /**
-     * Returns the standard JCA name of this HMAC, for code that checks otpkit against
-     * {@code javax.crypto.Mac}.
-     *
-     * @return for example {@code "HmacSHA1"}
-     */
-    public String jcaName() {
-        return jcaName;
-    }
-
-    /**
-     * Returns the length of the HMAC output.
-     *
-     * @return the digest length in bytes: 20, 32 or 64
-     */
-    public int digestLength() {
-        return digestLength;
-    }
-
-    /**
-     * Returns the block length of the underlying hash function; keys longer than this are
-     * hashed first, as HMAC (RFC 2104) requires.
-     *
-     * @return the block length in bytes: 64 or 128
-     */
-    public int blockLength() {
-        return blockLength;
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * HOTP code generation (RFC 4226): an HMAC of a counter, dynamically truncated to 6, 7 or 8
- * decimal digits. Immutable and thread-safe; build one and share it.
+ * decimal digits. An immutable, thread-safe value: build one and share it; two generators are
+ * equal when their algorithm and digits are.
  *
  * <pre>{@code
  * Hotp hotp = Hotp.builder().algorithm(HmacAlgorithm.SHA1).digits(6).build();
@@ -24,9 +25,10 @@ public final class Hotp {
     private final int digits;
     private final int modulus;
 
-    private Hotp(Builder builder) {
-        this.algorithm = builder.algorithm;
-        this.digits = builder.digits;
+    /** Called only by {@link GeneratorBuilder#buildHotp()}, which checks the arguments. */
+    Hotp(HmacAlgorithm algorithm, int digits) {
+        this.algorithm = algorithm;
+        this.digits = digits;
         this.modulus = POWERS_OF_TEN[digits];
     }
 
@@ -131,6 +133,27 @@ public final class Hotp {
     }
 
     /**
+     * Compares generators by value.
+     *
+     * @param other the object to compare with
+     * @return whether {@code other} is an {@code Hotp} with the same algorithm and digits
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Hotp that && algorithm == that.algorithm && digits == that.digits;
+    }
+
+    /**
+     * Hashes the algorithm and digits.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(algorithm, digits);
+    }
+
+    /**
      * Describes the parameters.
      *
      * @return for example {@code "Hotp[SHA1, 6 digits]"}
@@ -141,33 +164,12 @@ public final class Hotp {
     }
 
     /** Builds {@link Hotp} instances; not thread-safe. */
-    public static final class Builder {
-        private HmacAlgorithm algorithm = HmacAlgorithm.SHA1;
-        private int digits = MIN_DIGITS;
-
+    public static final class Builder extends GeneratorBuilder<Builder> {
         private Builder() {
         }
 
-        /**
-         * Sets the hash function; default {@link HmacAlgorithm#SHA1}.
-         *
-         * @param algorithm the algorithm
-         * @return this builder
-         * @throws NullPointerException if {@code algorithm} is null
-         */
-        public Builder algorithm(HmacAlgorithm algorithm) {
-            this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
-            return this;
-        }
-
-        /**
-         * Sets the code length; default 6. Checked by {@link #build()}.
-         *
-         * @param digits 6, 7 or 8
-         * @return this builder
-         */
-        public Builder digits(int digits) {
-            this.digits = digits;
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -178,11 +180,7 @@ public final class Hotp {
          * @throws IllegalArgumentException if digits is not 6 to 8
          */
         public Hotp build() {
-            if (digits < MIN_DIGITS || digits > MAX_DIGITS) {
-                throw new IllegalArgumentException("digits must be " + MIN_DIGITS + " to " + MAX_DIGITS
-                        + ", was " + digits);
-            }
-            return new Hotp(this);
+            return buildHotp();
         }
     }
 }

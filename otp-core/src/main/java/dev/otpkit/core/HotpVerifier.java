@@ -13,14 +13,16 @@ import java.util.Optional;
  * ahead for button presses that never reached the server (RFC 4226 section 7.4). Immutable
  * and thread-safe.
  *
- * <p>After a valid result, store {@link Verification#nextCounter()} for the account, so that
- * neither the accepted code nor an older one is accepted again.
+ * <p>After a valid result, store the {@linkplain Verification.Match#nextCounter() next counter}
+ * of its {@linkplain Verification#match() match} for the account, so that neither the accepted
+ * code nor an older one is accepted again.
  *
  * <p>For logins use the account-aware methods: they also limit failed attempts
  * ({@link AttemptLimiter}) and accept a counter at most once even when two requests read the same
  * stored counter at the same time ({@link ReplayGuard}). Both are on by default with in-memory
- * stores made for this verifier, replaceable or switched off by name in the builder, exactly as
- * for {@link TotpVerifier}. When a token has drifted beyond the look-ahead, ask the user for two
+ * stores made for this verifier, replaceable in the builder or switched off by name
+ * ({@link ReplayGuard#none()}, {@link AttemptLimiter#none()}), exactly as for
+ * {@link TotpVerifier}. When a token has drifted beyond the look-ahead, ask the user for two
  * consecutive codes and call
  * {@link #resynchronize(String, OtpSecret, CharSequence, CharSequence, long)}.
  *
@@ -28,7 +30,7 @@ import java.util.Optional;
  * HotpVerifier verifier = HotpVerifier.builder(Hotp.builder().build()).build();
  * Verification result = verifier.verify("alice/hotp", secret, code, storedCounter);
  * if (result.isValid()) {
- *     storedCounter = result.nextCounter();
+ *     storedCounter = result.match().orElseThrow().nextCounter();
  * }
  * }</pre>
  */
@@ -60,9 +62,8 @@ public final class HotpVerifier {
         this.hotp = builder.hotp;
         this.lookAhead = builder.lookAhead;
         this.resyncWindow = builder.resyncWindow;
-        this.clock = builder.clock;
-        this.protection = AccountProtection.resolve(builder.replayProtection, builder.replayGuard,
-                builder.attemptLimiting, builder.attemptLimiter, builder.clock);
+        this.clock = builder.configuredClock();
+        this.protection = builder.buildProtection();
     }
 
     /**
@@ -85,8 +86,9 @@ public final class HotpVerifier {
      * @param secret the account's secret
      * @param code the code as typed; any content, including {@code null}
      * @param expectedCounter the counter stored for the account, 0 or more
-     * @return {@link Verification.Status#VALID} with the matched counter (drift = matched -
-     *     expected), {@link Verification.Status#INVALID} or {@link Verification.Status#MALFORMED}
+     * @return {@link Verification.Status#VALID} with the {@linkplain Verification#match() match}
+     *     (drift = matched - expected), {@link Verification.Status#INVALID} or
+     *     {@link Verification.Status#MALFORMED}
      * @throws NullPointerException if {@code secret} is null
      * @throws IllegalArgumentException if {@code expectedCounter} is negative
      */
@@ -107,7 +109,8 @@ public final class HotpVerifier {
      * also limits failed attempts and accepts each counter at most once, in the order
      * {@link TotpVerifier#verify(String, OtpSecret, CharSequence)} describes: malformed input
      * is answered without counting; a locked account is answered {@link Verification.Status#LOCKED}
-     * without computing a code; a matching counter that is not newer than the last one accepted
+     * without computing a code (and an attempt limiter with no room to count the attempt
+     * {@link Verification.Status#UNAVAILABLE}); a matching counter that is not newer than the last one accepted
      * for the account is {@link Verification.Status#REPLAYED}; one the replay guard has no room
      * to remember is {@link Verification.Status#UNAVAILABLE}, not accepted and not counted as a
      * failure. Accepted counters are remembered under the account and
@@ -118,10 +121,11 @@ public final class HotpVerifier {
      * @param secret the account's secret
      * @param code the code as typed; any content, including {@code null}
      * @param expectedCounter the counter stored for the account, 0 or more
-     * @return the outcome; after {@link Verification.Status#VALID}, store
-     *     {@link Verification#nextCounter()}
+     * @return the outcome; after {@link Verification.Status#VALID}, store the
+     *     {@linkplain Verification.Match#nextCounter() next counter} of its match
      * @throws NullPointerException if {@code accountId} or {@code secret} is null
      * @throws IllegalArgumentException if {@code expectedCounter} is negative
+     * @throws StoreException if a store fails for another reason than being full
      */
     public Verification verify(String accountId, OtpSecret secret, CharSequence code, long expectedCounter) {
         Objects.requireNonNull(accountId, "accountId");
@@ -131,9 +135,9 @@ public final class HotpVerifier {
         if (given == CodeInput.MALFORMED) {
             return Verification.malformed();
         }
-        Optional<Instant> lockedUntil = protection.beginAttempt(accountId);
-        if (lockedUntil.isPresent()) {
-            return Verification.locked(lockedUntil.get());
+        Optional<Verification> refused = protection.beginAttempt(accountId);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         long matched = hotp.find(secret, given, expectedCounter, windowEnd(expectedCounter, lookAhead));
         return accept(accountId, matched, expectedCounter);
@@ -153,11 +157,12 @@ public final class HotpVerifier {
      * @param secondCode the code generated right after {@code firstCode}, as typed; any content
      * @param expectedCounter the counter stored for the account, 0 or more
      * @return {@link Verification.Status#VALID} with the second code's counter as the matched
-     *     counter (store {@link Verification#nextCounter()}), or why not: MALFORMED if either
-     *     input is not a code, LOCKED, INVALID if no consecutive pair matches, REPLAYED,
-     *     UNAVAILABLE
+     *     counter (store the {@linkplain Verification.Match#nextCounter() next counter} of its
+     *     match), or why not: MALFORMED if either input is not a code, LOCKED, INVALID if no
+     *     consecutive pair matches, REPLAYED, UNAVAILABLE
      * @throws NullPointerException if {@code accountId} or {@code secret} is null
      * @throws IllegalArgumentException if {@code expectedCounter} is negative
+     * @throws StoreException if a store fails for another reason than being full
      */
     public Verification resynchronize(String accountId, OtpSecret secret, CharSequence firstCode,
             CharSequence secondCode, long expectedCounter) {
@@ -169,9 +174,9 @@ public final class HotpVerifier {
         if (first == CodeInput.MALFORMED || second == CodeInput.MALFORMED) {
             return Verification.malformed();
         }
-        Optional<Instant> lockedUntil = protection.beginAttempt(accountId);
-        if (lockedUntil.isPresent()) {
-            return Verification.locked(lockedUntil.get());
+        Optional<Verification> refused = protection.beginAttempt(accountId);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         // The second code's counter is one past the first's, so it must stay representable.
         long lastFirst = Math.min(windowEnd(expectedCounter, resyncWindow), Long.MAX_VALUE - 1);
@@ -214,16 +219,15 @@ public final class HotpVerifier {
                 + ", " + protection + "]";
     }
 
-    /** Builds {@link HotpVerifier} instances; not thread-safe. */
-    public static final class Builder {
+    /**
+     * Builds {@link HotpVerifier} instances: the look-ahead and resynchronisation window here,
+     * the clock and the stores as every verifier builder has them. The clock also decides how
+     * long the replay guard remembers a counter. Not thread-safe.
+     */
+    public static final class Builder extends VerifierBuilder<Builder> {
         private final Hotp hotp;
         private int lookAhead = DEFAULT_LOOK_AHEAD;
         private int resyncWindow = DEFAULT_RESYNC_WINDOW;
-        private Clock clock = Clock.systemUTC();
-        private boolean replayProtection = true;
-        private ReplayGuard replayGuard;
-        private boolean attemptLimiting = true;
-        private AttemptLimiter attemptLimiter;
 
         private Builder(Hotp hotp) {
             this.hotp = hotp;
@@ -252,73 +256,6 @@ public final class HotpVerifier {
          */
         public Builder resyncWindow(int counters) {
             this.resyncWindow = counters;
-            return this;
-        }
-
-        /**
-         * Sets the clock of the default stores and of replay-guard expiry; default
-         * {@link Clock#systemUTC()}. Tests inject a fixed clock.
-         *
-         * @param clock the clock
-         * @return this builder
-         * @throws NullPointerException if {@code clock} is null
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * Sets where accepted counters are remembered; default a new
-         * {@link ReplayGuard#inMemory()} guard on this builder's clock. Turns replay protection
-         * back on if it was switched off.
-         *
-         * @param replayGuard the guard
-         * @return this builder
-         * @throws NullPointerException if {@code replayGuard} is null
-         */
-        public Builder replayGuard(ReplayGuard replayGuard) {
-            this.replayGuard = Objects.requireNonNull(replayGuard, "replayGuard");
-            this.replayProtection = true;
-            return this;
-        }
-
-        /**
-         * Switches replay protection off: only the caller's stored counter then refuses old
-         * codes, and two requests reading the same counter can both accept one code.
-         *
-         * @return this builder
-         */
-        public Builder withoutReplayGuard() {
-            this.replayGuard = null;
-            this.replayProtection = false;
-            return this;
-        }
-
-        /**
-         * Sets where failed attempts are counted; default a new
-         * {@link AttemptLimiter#inMemory()} limiter on this builder's clock. Turns attempt
-         * limiting back on if it was switched off.
-         *
-         * @param attemptLimiter the limiter
-         * @return this builder
-         * @throws NullPointerException if {@code attemptLimiter} is null
-         */
-        public Builder attemptLimiter(AttemptLimiter attemptLimiter) {
-            this.attemptLimiter = Objects.requireNonNull(attemptLimiter, "attemptLimiter");
-            this.attemptLimiting = true;
-            return this;
-        }
-
-        /**
-         * Switches attempt limiting off: the account-aware methods then never lock. Only for
-         * callers that limit attempts themselves (NIST SP 800-63B 5.2.2 requires it).
-         *
-         * @return this builder
-         */
-        public Builder withoutAttemptLimiter() {
-            this.attemptLimiter = null;
-            this.attemptLimiting = false;
             return this;
         }
 

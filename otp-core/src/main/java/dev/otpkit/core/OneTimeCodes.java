@@ -52,8 +52,6 @@ public final class OneTimeCodes {
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
     /** Most attempts per code allowed: 10. */
     public static final int MAX_MAX_ATTEMPTS = 10;
-    /** Capacity of the default in-memory store: 100,000 pending codes. */
-    public static final int DEFAULT_CAPACITY = 100_000;
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int ISSUE_ID_BYTES = 16;
@@ -72,7 +70,7 @@ public final class OneTimeCodes {
         this.digits = builder.digits;
         this.bound = powerOfTen(builder.digits);
         this.maxAttempts = builder.maxAttempts;
-        this.store = builder.store != null ? builder.store : OneTimeCodeStore.inMemory(DEFAULT_CAPACITY);
+        this.store = builder.store != null ? builder.store : OneTimeCodeStore.inMemoryBuilder().clock(clock).build();
         this.hasher = hasher;
     }
 
@@ -94,6 +92,10 @@ public final class OneTimeCodes {
      * @return the code to deliver and its expiry
      * @throws NullPointerException if {@code accountId} or {@code scope} is null
      * @throws IllegalArgumentException if {@code accountId} or {@code scope} is empty
+     * @throws StoreFullException if the store is full of codes that have not expired; nothing
+     *     is issued then (the in-memory default holds
+     *     {@value dev.otpkit.core.internal.Bounds#DEFAULT_MAX_ENTRIES})
+     * @throws StoreException if the store fails otherwise
      */
     public IssuedCode issue(String accountId, String scope) {
         requireNotEmpty("accountId", accountId);
@@ -116,7 +118,8 @@ public final class OneTimeCodes {
      * @param accountId the account the code was issued to; not empty
      * @param scope the action the code was issued for; not empty
      * @param code the code as typed; any content, including {@code null}
-     * @return {@link Verification.Status#VALID} (with counter and drift 0) once per code;
+     * @return {@link Verification.Status#VALID} once per code (with no
+     *     {@linkplain Verification#match() match}: such codes have no counter);
      *     {@link Verification.Status#INVALID} for a wrong code (the last allowed wrong try also
      *     burns the code); {@link Verification.Status#MALFORMED} for input that is not a code;
      *     {@link Verification.Status#EXPIRED} when no code can be accepted: none pending, or it
@@ -125,6 +128,7 @@ public final class OneTimeCodes {
      *     consumed it first
      * @throws NullPointerException if {@code accountId} or {@code scope} is null
      * @throws IllegalArgumentException if {@code accountId} or {@code scope} is empty
+     * @throws StoreException if the store fails
      */
     public Verification verify(String accountId, String scope, CharSequence code) {
         requireNotEmpty("accountId", accountId);
@@ -148,8 +152,7 @@ public final class OneTimeCodes {
         }
         byte[] expected = hasher.hash(accountId, scope, pending.issueId(), digits, given);
         if (MessageDigest.isEqual(expected, pending.hash())) {
-            return store.remove(accountId, scope, pending.issueId()) ? Verification.valid(0, 0)
-                    : Verification.replayed();
+            return store.remove(accountId, scope, pending.issueId()) ? Verification.valid() : Verification.replayed();
         }
         if (pending.attempts() == maxAttempts) {
             store.remove(accountId, scope, pending.issueId());
@@ -227,7 +230,8 @@ public final class OneTimeCodes {
         }
 
         /**
-         * Sets the clock; default {@link Clock#systemUTC()}. Tests inject a fixed clock.
+         * Sets the clock, which also runs the default in-memory store; default
+         * {@link Clock#systemUTC()}. Tests inject a fixed clock.
          *
          * @param clock the clock
          * @return this builder
@@ -275,9 +279,9 @@ public final class OneTimeCodes {
         }
 
         /**
-         * Sets where pending codes are kept; default an in-memory store of
-         * {@value OneTimeCodes#DEFAULT_CAPACITY} codes, for a single application instance. A
-         * store of your own also needs {@link #hashKey(byte[])}.
+         * Sets where pending codes are kept; default a new {@link OneTimeCodeStore#inMemory()}
+         * store on this builder's clock, for a single application instance. A store of your own
+         * also needs {@link #hashKey(byte[])}.
          *
          * @param store the store
          * @return this builder
@@ -308,7 +312,7 @@ public final class OneTimeCodes {
          * @return the instance
          * @throws IllegalArgumentException if digits, time to live or attempts are out of range,
          *     the hash key is shorter than 32 bytes or all zeros, or a store was set without a
-     *     hash key
+         *     hash key
          */
         public OneTimeCodes build() {
             if (digits < MIN_DIGITS || digits > MAX_DIGITS) {

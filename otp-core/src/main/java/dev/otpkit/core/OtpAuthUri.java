@@ -18,6 +18,9 @@ import java.util.Optional;
  * otpauth://totp/ACME%20Co:alice@example.com?secret=JBSWY3DPEHPK3PXP&amp;issuer=ACME%20Co
  * </pre>
  *
+ * <p>A TOTP URI carries a {@link Totp}, an HOTP URI a {@link Hotp} and the counter the app starts
+ * from; both are values, so two URIs are equal when their generators are.
+ *
  * <p>{@link #toUriString()} writes the label {@code issuer:account} and the {@code issuer}
  * parameter percent-encoded as UTF-8 per RFC 3986 (a space is {@code %20}, never '+'), the
  * secret as unpadded upper-case Base32, and {@code algorithm}, {@code digits} and
@@ -65,8 +68,8 @@ public final class OtpAuthUri {
     public static final int MAX_LENGTH = 4096;
 
     private static final String SCHEME = "otpauth";
-    private static final HmacAlgorithm DEFAULT_ALGORITHM = HmacAlgorithm.SHA1;
-    private static final int DEFAULT_DIGITS = Hotp.MIN_DIGITS;
+    /** The RFC 6238 defaults, which {@link #toUriString()} leaves out. */
+    private static final Totp DEFAULT_TOTP = Totp.builder().build();
     /** Enough digits for any parameter value worth reading, few enough to refuse junk early. */
     private static final int MAX_NUMBER_LENGTH = 19;
 
@@ -87,25 +90,27 @@ public final class OtpAuthUri {
     private final String issuer;
     private final String account;
     private final OtpSecret secret;
-    private final HmacAlgorithm algorithm;
-    private final int digits;
-    private final Duration period;
+    /** The generator of a TOTP URI; null for HOTP. */
+    private final Totp totp;
+    /** The generator of an HOTP URI, or the one under a TOTP URI's time steps. */
+    private final Hotp hotp;
+    /** The HOTP counter; 0 for TOTP. */
     private final long counter;
 
     private OtpAuthUri(Builder builder) {
-        this.type = builder.type;
+        this.type = builder.totp != null ? Type.TOTP : Type.HOTP;
         this.issuer = builder.issuer;
         this.account = builder.account;
         this.secret = builder.secret;
-        this.algorithm = builder.algorithm;
-        this.digits = builder.digits;
-        this.period = builder.period;
+        this.totp = builder.totp;
+        this.hotp = totp != null ? totp.hotp() : builder.hotp;
         this.counter = builder.counter;
     }
 
     /**
-     * Starts a builder for a TOTP URI with the defaults SHA1, 6 digits and 30 seconds; set the
-     * secret and the account, and preferably the issuer.
+     * Starts a builder for a TOTP URI with the defaults SHA1, 6 digits and 30 seconds
+     * ({@code Totp.builder().build()}); set the secret and the account, and preferably the
+     * issuer.
      *
      * @return a new builder
      */
@@ -158,14 +163,14 @@ public final class OtpAuthUri {
         if (issuer != null) {
             uri.append("&issuer=").append(PercentCodec.encode(issuer));
         }
-        if (algorithm != DEFAULT_ALGORITHM) {
-            uri.append("&algorithm=").append(algorithm.uriName());
+        if (hotp.algorithm() != DEFAULT_TOTP.algorithm()) {
+            uri.append("&algorithm=").append(hotp.algorithm().uriName());
         }
-        if (digits != DEFAULT_DIGITS) {
-            uri.append("&digits=").append(digits);
+        if (hotp.digits() != DEFAULT_TOTP.digits()) {
+            uri.append("&digits=").append(hotp.digits());
         }
-        if (type == Type.TOTP && !period.equals(Totp.DEFAULT_PERIOD)) {
-            uri.append("&period=").append(period.getSeconds());
+        if (type == Type.TOTP && !totp.period().equals(DEFAULT_TOTP.period())) {
+            uri.append("&period=").append(totp.period().getSeconds());
         }
         if (type == Type.HOTP) {
             uri.append("&counter=").append(counter);
@@ -210,33 +215,6 @@ public final class OtpAuthUri {
     }
 
     /**
-     * Returns the hash function.
-     *
-     * @return the HMAC algorithm
-     */
-    public HmacAlgorithm algorithm() {
-        return algorithm;
-    }
-
-    /**
-     * Returns the code length.
-     *
-     * @return the number of digits, 6 to 8
-     */
-    public int digits() {
-        return digits;
-    }
-
-    /**
-     * Returns the TOTP time step; for an HOTP URI, the unused default.
-     *
-     * @return the period, a whole number of seconds from 1 to 86,400
-     */
-    public Duration period() {
-        return period;
-    }
-
-    /**
      * Returns the HOTP counter the app starts from.
      *
      * @return the counter, 0 or more
@@ -248,25 +226,24 @@ public final class OtpAuthUri {
     }
 
     /**
-     * Makes the TOTP generator these parameters describe.
+     * Returns the TOTP generator of a TOTP URI: its algorithm, digits and period.
      *
      * @return the generator, with T0 at the Unix epoch
      * @throws IllegalStateException if this is an HOTP URI
      */
     public Totp totp() {
         requireType(Type.TOTP, "TOTP generator");
-        return Totp.builder().algorithm(algorithm).digits(digits).period(period).build();
+        return totp;
     }
 
     /**
-     * Makes the HOTP generator these parameters describe.
+     * Returns the HOTP generator: for an HOTP URI the one it describes, for a TOTP URI the one
+     * its time steps run through. Either way it holds the URI's algorithm and digits.
      *
      * @return the generator
-     * @throws IllegalStateException if this is a TOTP URI
      */
     public Hotp hotp() {
-        requireType(Type.HOTP, "HOTP generator");
-        return Hotp.builder().algorithm(algorithm).digits(digits).build();
+        return hotp;
     }
 
     private void requireType(Type required, String what) {
@@ -288,8 +265,8 @@ public final class OtpAuthUri {
         }
         OtpAuthUri that = (OtpAuthUri) other;
         return type == that.type && Objects.equals(issuer, that.issuer) && account.equals(that.account)
-                && algorithm == that.algorithm && digits == that.digits && period.equals(that.period)
-                && counter == that.counter && secret.equals(that.secret);
+                && Objects.equals(totp, that.totp) && hotp.equals(that.hotp) && counter == that.counter
+                && secret.equals(that.secret);
     }
 
     /**
@@ -299,7 +276,7 @@ public final class OtpAuthUri {
      */
     @Override
     public int hashCode() {
-        return Objects.hash(type, issuer, account, secret, algorithm, digits, period, counter);
+        return Objects.hash(type, issuer, account, secret, totp, hotp, counter);
     }
 
     /**
@@ -311,19 +288,19 @@ public final class OtpAuthUri {
     @Override
     public String toString() {
         return "OtpAuthUri[" + type.host() + (issuer == null ? "" : ", issuer " + issuer)
-                + ", account " + account + ", " + algorithm + ", " + digits + " digits"
-                + (type == Type.TOTP ? ", " + period.getSeconds() + " s" : ", counter " + counter) + "]";
+                + ", account " + account + ", " + hotp.algorithm() + ", " + hotp.digits() + " digits"
+                + (type == Type.TOTP ? ", " + totp.period().getSeconds() + " s" : ", counter " + counter) + "]";
     }
 
     /** Builds {@link OtpAuthUri} instances; not thread-safe. */
     public static final class Builder {
-        private Type type = Type.TOTP;
         private String issuer;
         private String account;
         private OtpSecret secret;
-        private HmacAlgorithm algorithm = DEFAULT_ALGORITHM;
-        private int digits = DEFAULT_DIGITS;
-        private Duration period = Totp.DEFAULT_PERIOD;
+        /** Set for a TOTP URI, the default; null for HOTP. */
+        private Totp totp = DEFAULT_TOTP;
+        /** Set for an HOTP URI, with the counter. */
+        private Hotp hotp;
         private long counter;
 
         private Builder() {
@@ -368,79 +345,43 @@ public final class OtpAuthUri {
         }
 
         /**
-         * Makes a TOTP URI (the default).
+         * Makes a TOTP URI of a generator; the default is {@code Totp.builder().build()} (SHA1,
+         * 6 digits, 30 seconds), the only parameters every app honours.
          *
-         * @return this builder
-         */
-        public Builder totp() {
-            this.type = Type.TOTP;
-            return this;
-        }
-
-        /**
-         * Makes an HOTP URI whose app starts at a counter. Checked by {@link #build()}.
-         *
-         * @param counter the initial counter, 0 or more
-         * @return this builder
-         */
-        public Builder hotp(long counter) {
-            this.type = Type.HOTP;
-            this.counter = counter;
-            return this;
-        }
-
-        /**
-         * Sets the hash function; default {@link HmacAlgorithm#SHA1}, the only one every app
-         * honours.
-         *
-         * @param algorithm the algorithm
-         * @return this builder
-         * @throws NullPointerException if {@code algorithm} is null
-         */
-        public Builder algorithm(HmacAlgorithm algorithm) {
-            this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
-            return this;
-        }
-
-        /**
-         * Sets the code length; default 6. Checked by {@link #build()}.
-         *
-         * @param digits 6, 7 or 8
-         * @return this builder
-         */
-        public Builder digits(int digits) {
-            this.digits = digits;
-            return this;
-        }
-
-        /**
-         * Sets the TOTP time step; default 30 seconds. Checked by {@link #build()}.
-         *
-         * @param period a whole number of seconds from 1 to 86,400 ({@link Totp#MAX_PERIOD});
-         *     TOTP only
-         * @return this builder
-         * @throws NullPointerException if {@code period} is null
-         */
-        public Builder period(Duration period) {
-            this.period = Objects.requireNonNull(period, "period");
-            return this;
-        }
-
-        /**
-         * Copies the algorithm, digits and period of a TOTP generator, and makes a TOTP URI.
-         *
-         * @param totp the generator whose parameters the app must use; its T0 must be the epoch,
-         *     since URIs cannot carry another
+         * @param totp the generator whose algorithm, digits and period the app must use; its T0
+         *     must be the Unix epoch, since URIs cannot carry another
          * @return this builder
          * @throws NullPointerException if {@code totp} is null
          * @throws IllegalArgumentException if the generator's T0 is not the Unix epoch
          */
-        public Builder parameters(Totp totp) {
+        public Builder totp(Totp totp) {
+            Objects.requireNonNull(totp, "totp");
             if (!totp.t0().equals(Instant.EPOCH)) {
                 throw new IllegalArgumentException("otpauth URIs cannot carry a T0 other than the Unix epoch, was "
                         + totp.t0());
             }
-            return totp().algorithm(totp.algorithm()).digits(totp.digits()).period(totp.period());
+            this.totp = totp;
+            this.hotp = null;
+            this.counter = 0;
+            return this;
+        }
+
+        /**
+         * Makes an HOTP URI of a generator, whose app starts at a counter.
+         *
+         * @param hotp the generator whose algorithm and digits the app must use
+         * @param counter the initial counter, 0 or more
+         * @return this builder
+         * @throws NullPointerException if {@code hotp} is null
+         * @throws IllegalArgumentException if {@code counter} is negative
+         */
+        public Builder hotp(Hotp hotp, long counter) {
+            Objects.requireNonNull(hotp, "hotp");
+            Hotp.requireCounter(counter);
+            this.totp = null;
+            this.hotp = hotp;
+            this.counter = counter;
+            return this;
         }
 
         /**
@@ -451,9 +392,7 @@ public final class OtpAuthUri {
          * @throws IllegalArgumentException if the issuer or account is blank, contains ':' or a
          *     hidden character (the message names the field, the character's place counted from
          *     1 and its code point as {@code U+XXXX}, never the value) or has leading or trailing
-         *     whitespace, if digits is not 6 to 8, if the period is not a whole number of
-         *     seconds from 1 to 86,400, if an HOTP URI has a period other than the default or a
-         *     negative counter
+         *     whitespace
          */
         public OtpAuthUri build() {
             if (secret == null) {
@@ -465,14 +404,6 @@ public final class OtpAuthUri {
             requireLabelPart("account", account);
             if (issuer != null) {
                 requireLabelPart("issuer", issuer);
-            }
-            // Totp's builder checks digits and period and says what is allowed.
-            Totp.builder().digits(digits).period(period).build();
-            if (type == Type.HOTP) {
-                Hotp.requireCounter(counter);
-                if (!period.equals(Totp.DEFAULT_PERIOD)) {
-                    throw new IllegalArgumentException("period applies to TOTP only, an HOTP URI has none");
-                }
             }
             return new OtpAuthUri(this);
         }
@@ -699,25 +630,39 @@ public final class OtpAuthUri {
             }
         }
 
-        /** Algorithm, digits, and the period of TOTP or the counter of HOTP. */
+        /**
+         * The generator: a {@link Totp} of the algorithm, digits and period, or a {@link Hotp}
+         * of the algorithm and digits with the counter. The values are checked here, where the
+         * refusal can name their position; the generator builders then find nothing wrong.
+         */
         private void applyCodeParameters(Type type, Builder builder) {
+            if (type == Type.HOTP) {
+                Hotp hotp = readAlgorithmAndDigits(Hotp.builder()).build();
+                if (!parameters.containsKey("counter")) {
+                    throw refused("an hotp URI needs a counter parameter");
+                }
+                builder.hotp(hotp, parseNumber("counter", 0, Long.MAX_VALUE));
+            } else {
+                Totp.Builder totp = readAlgorithmAndDigits(Totp.builder());
+                if (parameters.containsKey("period")) {
+                    totp.period(Duration.ofSeconds(parseNumber("period", 1, Totp.MAX_PERIOD.getSeconds())));
+                }
+                builder.totp(totp.build());
+            }
+        }
+
+        /** Sets the algorithm and digits the URI gives on a generator builder; absent ones keep its default. */
+        private <B extends GeneratorBuilder<B>> B readAlgorithmAndDigits(B generator) {
             if (parameters.containsKey("algorithm")) {
                 Span value = parameters.get("algorithm");
-                builder.algorithm(HmacAlgorithm.fromUriName(decode(value, true, "parameter algorithm"))
+                generator.algorithm(HmacAlgorithm.fromUriName(decode(value, true, "parameter algorithm"))
                         .orElseThrow(() -> refused("parameter algorithm (value at position " + position(value.start)
                                 + ") must be SHA1, SHA256 or SHA512")));
             }
             if (parameters.containsKey("digits")) {
-                builder.digits((int) parseNumber("digits", Hotp.MIN_DIGITS, Hotp.MAX_DIGITS));
+                generator.digits((int) parseNumber("digits", Hotp.MIN_DIGITS, Hotp.MAX_DIGITS));
             }
-            if (type == Type.HOTP) {
-                if (!parameters.containsKey("counter")) {
-                    throw refused("an hotp URI needs a counter parameter");
-                }
-                builder.hotp(parseNumber("counter", 0, Long.MAX_VALUE));
-            } else if (parameters.containsKey("period")) {
-                builder.period(Duration.ofSeconds(parseNumber("period", 1, Totp.MAX_PERIOD.getSeconds())));
-            }
+            return generator;
         }
 
         private long parseNumber(String name, long min, long max) {

@@ -29,12 +29,9 @@ public final class PendingEnrollment {
         }
     }
 
-    static PendingEnrollment start(String id, String accountId, OtpAuthUri uri, Instant expiresAt) {
-        return new PendingEnrollment(id, accountId, uri, expiresAt);
-    }
-
     /**
-     * Rebuilds a pending enrolment from what the application stored.
+     * Rebuilds a pending enrolment from what the application stored; {@link Enrollments#start}
+     * makes new ones the same way.
      *
      * @param id the enrolment's id, as {@link #id()} returned it
      * @param accountId the account, as the application names it

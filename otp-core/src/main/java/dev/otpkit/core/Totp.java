@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * TOTP code generation (RFC 6238): HOTP over the number of whole periods elapsed since T0.
- * Immutable and thread-safe; build one and share it.
+ * An immutable, thread-safe value: build one and share it; two generators are equal when their
+ * algorithm, digits, period and T0 are.
  *
  * <pre>{@code
  * Totp totp = Totp.builder().build();              // SHA-1, 6 digits, 30 s, T0 = 1970-01-01
@@ -27,10 +28,10 @@ public final class Totp {
     private final long periodSeconds;
     private final Instant t0;
 
-    private Totp(Builder builder) {
-        this.hotp = Hotp.builder().algorithm(builder.algorithm).digits(builder.digits).build();
-        this.periodSeconds = builder.period.getSeconds();
-        this.t0 = builder.t0;
+    private Totp(Hotp hotp, long periodSeconds, Instant t0) {
+        this.hotp = hotp;
+        this.periodSeconds = periodSeconds;
+        this.t0 = t0;
     }
 
     /**
@@ -135,9 +136,35 @@ public final class Totp {
         return t0;
     }
 
-    /** The underlying counter-based generator, for the verifier's hot path. */
+    /**
+     * The counter-based generator of the time steps: for the verifier's hot path, and the
+     * algorithm and digits of a TOTP {@link OtpAuthUri}.
+     */
     Hotp hotp() {
         return hotp;
+    }
+
+    /**
+     * Compares generators by value.
+     *
+     * @param other the object to compare with
+     * @return whether {@code other} is a {@code Totp} with the same algorithm, digits, period
+     *     and T0
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Totp that && hotp.equals(that.hotp) && periodSeconds == that.periodSeconds
+                && t0.equals(that.t0);
+    }
+
+    /**
+     * Hashes the algorithm, digits, period and T0.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(hotp, periodSeconds, t0);
     }
 
     /**
@@ -152,35 +179,15 @@ public final class Totp {
     }
 
     /** Builds {@link Totp} instances; not thread-safe. */
-    public static final class Builder {
-        private HmacAlgorithm algorithm = HmacAlgorithm.SHA1;
-        private int digits = Hotp.MIN_DIGITS;
+    public static final class Builder extends GeneratorBuilder<Builder> {
         private Duration period = DEFAULT_PERIOD;
         private Instant t0 = Instant.EPOCH;
 
         private Builder() {
         }
 
-        /**
-         * Sets the hash function; default {@link HmacAlgorithm#SHA1}.
-         *
-         * @param algorithm the algorithm
-         * @return this builder
-         * @throws NullPointerException if {@code algorithm} is null
-         */
-        public Builder algorithm(HmacAlgorithm algorithm) {
-            this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
-            return this;
-        }
-
-        /**
-         * Sets the code length; default 6. Checked by {@link #build()}.
-         *
-         * @param digits 6, 7 or 8
-         * @return this builder
-         */
-        public Builder digits(int digits) {
-            this.digits = digits;
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -220,7 +227,7 @@ public final class Totp {
                 throw new IllegalArgumentException("period must be a whole number of seconds from 1 to "
                         + MAX_PERIOD.getSeconds() + " seconds, was " + period);
             }
-            return new Totp(this);
+            return new Totp(buildHotp(), period.getSeconds(), t0);
         }
     }
 }

@@ -19,8 +19,8 @@ import java.util.Optional;
  * logins: it accepts a code at most once ({@link ReplayGuard}) and limits failed attempts
  * ({@link AttemptLimiter}). Both are on by default, each with a bounded in-memory store made for
  * this verifier; replace them with shared or database-backed stores through the builder, or
- * switch one off by name ({@link Builder#withoutReplayGuard()},
- * {@link Builder#withoutAttemptLimiter()}). Because the default stores belong to one verifier,
+ * switch one off by name ({@code replayGuard(ReplayGuard.none())},
+ * {@code attemptLimiter(AttemptLimiter.none())}). Because the default stores belong to one verifier,
  * build one verifier per kind of code and share it. Verifiers with different windows may share
  * one {@link ReplayGuard}: each asks it to keep an accepted step until the step has left the
  * widest window allowed ({@value #MAX_WINDOW} steps behind), not only its own.
@@ -51,17 +51,8 @@ public final class TotpVerifier {
         this.totp = builder.totp;
         this.stepsBehind = builder.stepsBehind;
         this.stepsAhead = builder.stepsAhead;
-        this.clock = builder.clock;
-        this.protection = AccountProtection.resolve(builder.replayProtection, builder.replayGuard,
-                builder.attemptLimiting, builder.attemptLimiter, builder.clock);
-    }
-
-    private TotpVerifier(Totp totp, TotpVerifier settings) {
-        this.totp = totp;
-        this.stepsBehind = settings.stepsBehind;
-        this.stepsAhead = settings.stepsAhead;
-        this.clock = settings.clock;
-        this.protection = settings.protection;
+        this.clock = builder.configuredClock();
+        this.protection = builder.buildProtection();
     }
 
     /**
@@ -84,8 +75,9 @@ public final class TotpVerifier {
      *
      * @param secret the account's secret
      * @param code the code as typed; any content, including {@code null}
-     * @return {@link Verification.Status#VALID} with the matched step and its drift,
-     *     {@link Verification.Status#INVALID} or {@link Verification.Status#MALFORMED}
+     * @return {@link Verification.Status#VALID} with the {@linkplain Verification#match() match}
+     *     (the matched step and its drift), {@link Verification.Status#INVALID} or
+     *     {@link Verification.Status#MALFORMED}
      * @throws NullPointerException if {@code secret} is null
      * @throws IllegalArgumentException if the code is well-formed and the clock reads a time
      *     before the code parameters' T0 (a misconfigured clock or T0, not user input)
@@ -109,7 +101,9 @@ public final class TotpVerifier {
      *     about the secret, so it does not count as an attempt;</li>
      * <li>if the account is locked the answer is {@link Verification.Status#LOCKED} with the
      *     time to retry, and no code is computed, so it reveals nothing about the code;
-     *     otherwise the attempt counts as a failure until it succeeds;</li>
+     *     otherwise the attempt counts as a failure until it succeeds (an attempt limiter with
+     *     no room to count it answers {@link Verification.Status#UNAVAILABLE} instead, without
+     *     computing a code);</li>
      * <li>the code is checked over the whole window in constant time:
      *     {@link Verification.Status#INVALID} if it matches no step;</li>
      * <li>a matching step not newer than the last step accepted for the account is
@@ -121,8 +115,9 @@ public final class TotpVerifier {
      *     failure.</li>
      * </ol>
      * Each store's check-and-update is atomic per account, so of concurrent calls with the same
-     * valid code exactly one is accepted. With replay protection or attempt limiting switched
-     * off, the matching steps are skipped.
+     * valid code exactly one is accepted. With {@link ReplayGuard#none()} or
+     * {@link AttemptLimiter#none()}, the matching steps accept and count nothing. A store
+     * failing otherwise ({@link StoreException}) reaches the caller.
      *
      * @param accountId the account, as the application names it (one id per authenticator)
      * @param secret the account's secret
@@ -132,6 +127,7 @@ public final class TotpVerifier {
      * @throws IllegalArgumentException if the code is well-formed and the clock reads a time
      *     before the code parameters' T0 (a misconfigured clock or T0, not user input); the
      *     attempt is then not counted
+     * @throws StoreException if a store fails for another reason than being full
      */
     public Verification verify(String accountId, OtpSecret secret, CharSequence code) {
         Objects.requireNonNull(accountId, "accountId");
@@ -157,6 +153,7 @@ public final class TotpVerifier {
      * @throws NullPointerException if {@code credential} is null
      * @throws IllegalArgumentException if the code is well-formed and the clock reads a time
      *     before the credential's T0; the attempt is then not counted
+     * @throws StoreException if a store fails for another reason than being full
      */
     public Verification verify(TotpCredential credential, CharSequence code) {
         Objects.requireNonNull(credential, "credential");
@@ -169,8 +166,7 @@ public final class TotpVerifier {
      * {@code accountId}, accepted steps remembered under {@code accountId} and
      * {@code authenticatorId}, and a step not after
      * {@code usedStep} (or {@link #NO_USED_STEP}) is a replay whatever the guard says. Takes the
-     * parameters rather than a verifier from {@link #withTotp}, so that a login allocates no
-     * verifier.
+     * parameters as an argument, so that a credential's login allocates no verifier.
      */
     Verification verify(Totp codes, String accountId, String authenticatorId, long usedStep, OtpSecret secret,
             CharSequence code) {
@@ -180,9 +176,9 @@ public final class TotpVerifier {
         }
         // Before the attempt is counted: a clock before T0 throws and must not cost a failure.
         long current = codes.step(clock.instant());
-        Optional<Instant> lockedUntil = protection.beginAttempt(accountId);
-        if (lockedUntil.isPresent()) {
-            return Verification.locked(lockedUntil.get());
+        Optional<Verification> refused = protection.beginAttempt(accountId);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         long matched = findInWindow(codes, secret, given, current);
         if (matched < 0) {
@@ -212,21 +208,6 @@ public final class TotpVerifier {
         return totp;
     }
 
-    /**
-     * Returns a verifier for other code parameters that shares this one's window, clock, replay
-     * guard and attempt limiter (the same stores, not copies): for accounts enrolled with
-     * parameters other than the usual ones, so that their failures and used codes are counted
-     * in the same place.
-     *
-     * @param otherTotp the code parameters of the other verifier
-     * @return this verifier if the parameters are the same instance, else a new one
-     * @throws NullPointerException if {@code otherTotp} is null
-     */
-    public TotpVerifier withTotp(Totp otherTotp) {
-        Objects.requireNonNull(otherTotp, "otherTotp");
-        return otherTotp == totp ? this : new TotpVerifier(otherTotp, this);
-    }
-
     /** The clock, so that services built on this verifier agree with it on the time. */
     Clock clock() {
         return clock;
@@ -243,16 +224,14 @@ public final class TotpVerifier {
         return "TotpVerifier[" + totp + ", window -" + stepsBehind + "/+" + stepsAhead + ", " + protection + "]";
     }
 
-    /** Builds {@link TotpVerifier} instances; not thread-safe. */
-    public static final class Builder {
+    /**
+     * Builds {@link TotpVerifier} instances: the window here, the clock and the stores as every
+     * verifier builder has them. Not thread-safe.
+     */
+    public static final class Builder extends VerifierBuilder<Builder> {
         private final Totp totp;
         private int stepsBehind = 1;
         private int stepsAhead = 1;
-        private Clock clock = Clock.systemUTC();
-        private boolean replayProtection = true;
-        private ReplayGuard replayGuard;
-        private boolean attemptLimiting = true;
-        private AttemptLimiter attemptLimiter;
 
         private Builder(Totp totp) {
             this.totp = totp;
@@ -269,74 +248,6 @@ public final class TotpVerifier {
         public Builder window(int stepsBehind, int stepsAhead) {
             this.stepsBehind = stepsBehind;
             this.stepsAhead = stepsAhead;
-            return this;
-        }
-
-        /**
-         * Sets the clock, also used by the default in-memory stores; default
-         * {@link Clock#systemUTC()}. Tests inject a fixed clock.
-         *
-         * @param clock the clock
-         * @return this builder
-         * @throws NullPointerException if {@code clock} is null
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * Sets where accepted steps are remembered, for example a guard shared by several
-         * verifiers or backed by a database; default a new {@link ReplayGuard#inMemory()} guard
-         * on this builder's clock. Turns replay protection back on if it was switched off.
-         *
-         * @param replayGuard the guard
-         * @return this builder
-         * @throws NullPointerException if {@code replayGuard} is null
-         */
-        public Builder replayGuard(ReplayGuard replayGuard) {
-            this.replayGuard = Objects.requireNonNull(replayGuard, "replayGuard");
-            this.replayProtection = true;
-            return this;
-        }
-
-        /**
-         * Switches replay protection off: the account-aware verification then accepts the same
-         * code again within its window. Only for callers that prevent reuse themselves.
-         *
-         * @return this builder
-         */
-        public Builder withoutReplayGuard() {
-            this.replayGuard = null;
-            this.replayProtection = false;
-            return this;
-        }
-
-        /**
-         * Sets where failed attempts are counted, for example the limiter the backup-code
-         * check shares or one backed by a database; default a new
-         * {@link AttemptLimiter#inMemory()} limiter on this builder's clock. Turns attempt
-         * limiting back on if it was switched off.
-         *
-         * @param attemptLimiter the limiter
-         * @return this builder
-         * @throws NullPointerException if {@code attemptLimiter} is null
-         */
-        public Builder attemptLimiter(AttemptLimiter attemptLimiter) {
-            this.attemptLimiter = Objects.requireNonNull(attemptLimiter, "attemptLimiter");
-            this.attemptLimiting = true;
-            return this;
-        }
-
-        /**
-         * Switches attempt limiting off: the account-aware verification then never locks. Only
-         * for callers that limit attempts themselves (NIST SP 800-63B 5.2.2 requires it).
-         *
-         * @return this builder
-         */
-        public Builder withoutAttemptLimiter() {
-            this.attemptLimiter = null;
-            this.attemptLimiting = false;
             return this;
         }
 

@@ -1,131 +1,246 @@
 package dev.otpkit.core;
 
+import dev.otpkit.core.internal.Results;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The outcome of checking a code: valid or not, and why. Immutable and thread-safe.
+ * The outcome of every check otpkit makes: a TOTP or HOTP code, a backup code, an email or SMS
+ * code, and (as {@link EnrollmentConfirmation}) the first code of a new authenticator. Valid or
+ * not, and why. Immutable and thread-safe.
  *
- * <p>A wrong, empty or garbled code is an outcome, never an exception. Only a
- * {@linkplain Status#VALID valid} outcome has a {@linkplain #matchedCounter() matched counter}
- * and a {@linkplain #drift() drift}; only a {@linkplain Status#LOCKED locked} or
- * {@linkplain Status#UNAVAILABLE unavailable} one has a {@linkplain #retryAfter() retry time}.
- * Nothing here reveals the code or the secret.
+ * <p>A wrong, empty or garbled code is an outcome, never an exception. Only a valid TOTP or HOTP
+ * outcome has a {@linkplain #match() match} (the counter that matched and its drift); only a
+ * {@linkplain Status#LOCKED locked} one, and an {@linkplain Status#UNAVAILABLE unavailable} one
+ * whose store could tell, have a {@linkplain #retryAfter() retry time}. Nothing here reveals the
+ * code or the secret. Outcomes are made by otpkit only.
  */
 public final class Verification {
 
-    /** Why a code was accepted or refused. */
+    /** Why a code was accepted or refused: one vocabulary for every check. */
     public enum Status {
-        /** The code matched and was accepted. */
+        /** The code matched and was accepted. Every check. */
         VALID,
-        /** The code was well formed but did not match. */
+        /**
+         * The code was well formed but did not match. Every check; for email and SMS codes and
+         * backup codes the try is used up as well.
+         */
         INVALID,
-        /** The input was not a code at all: wrong length, not ASCII digits, too long to read. */
+        /**
+         * The input was not a code at all: wrong length, not the expected characters, too long
+         * to read. Every check; it uses no attempt.
+         */
         MALFORMED,
-        /** The code matched, but it (or a newer one) was accepted before, so it is refused. */
+        /**
+         * The code matched, but it (or a newer one) was accepted before, so it is refused.
+         * Account-aware TOTP and HOTP checks and enrolment confirmations; for email and SMS
+         * codes, a concurrent request consumed the code first.
+         */
         REPLAYED,
-        /** Too many failures: the account is locked and the code was not even checked. */
+        /**
+         * Too many failures: the account is locked and the code was not even checked; see
+         * {@link Verification#retryAfter()}. Account-aware TOTP and HOTP checks, backup codes and
+         * enrolment confirmations.
+         */
         LOCKED,
-        /** The code, or the pending operation it was for, has expired. */
+        /**
+         * The code, or the pending operation it was for, has expired, was used or was replaced:
+         * none can be accepted any more. Email and SMS codes and enrolment confirmations.
+         */
         EXPIRED,
         /**
-         * The code could not be checked now: it may be right, but the replay guard had no room
-         * to record it, so it was not accepted (failing closed). Not counted as a failure; try
-         * again at {@link Verification#retryAfter()}. Tell the user to wait a moment rather than
-         * that the code was wrong.
+         * The pending enrolment was confirmed before; it cannot be confirmed twice. Enrolment
+         * confirmations only.
+         */
+        ALREADY_CONFIRMED,
+        /**
+         * The code could not be checked now: a store was full ({@link StoreFullException}), so
+         * the code was not accepted (failing closed). Not counted as a failure; try again at
+         * {@link Verification#retryAfter()} when present. Tell the user to wait a moment rather
+         * than that the code was wrong. Account-aware TOTP and HOTP checks, backup codes and
+         * enrolment confirmations.
          */
         UNAVAILABLE
     }
 
-    private static final Verification INVALID = new Verification(Status.INVALID, 0, 0, null);
-    private static final Verification MALFORMED = new Verification(Status.MALFORMED, 0, 0, null);
-    private static final Verification REPLAYED = new Verification(Status.REPLAYED, 0, 0, null);
-    private static final Verification EXPIRED = new Verification(Status.EXPIRED, 0, 0, null);
+    /**
+     * Which counter a valid TOTP or HOTP code matched. Immutable and thread-safe; compared by
+     * value.
+     */
+    public static final class Match {
+        private final long counter;
+        private final int drift;
+
+        private Match(long counter, int drift) {
+            this.counter = counter;
+            this.drift = drift;
+        }
+
+        /**
+         * Returns the counter that matched: the TOTP time step or the HOTP counter.
+         *
+         * @return the counter, 0 or more
+         */
+        public long counter() {
+            return counter;
+        }
+
+        /**
+         * Returns how far the match was from the current time step (TOTP) or the expected
+         * counter (HOTP), in steps: negative for a code from the past, positive for one from the
+         * future.
+         *
+         * @return the drift in steps
+         */
+        public int drift() {
+            return drift;
+        }
+
+        /**
+         * Returns the counter to store after an HOTP match (RFC 4226 section 7.4): the matched
+         * counter plus one.
+         *
+         * @return the next expected counter
+         * @throws ArithmeticException if the matched counter is {@link Long#MAX_VALUE}, after
+         *     which no counter is left
+         */
+        public long nextCounter() {
+            return Math.addExact(counter, 1);
+        }
+
+        /**
+         * Compares matches by value.
+         *
+         * @param other the object to compare with
+         * @return whether {@code other} is a match of the same counter with the same drift
+         */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Match && counter == ((Match) other).counter && drift == ((Match) other).drift;
+        }
+
+        /**
+         * Hashes the counter and the drift.
+         *
+         * @return the hash code
+         */
+        @Override
+        public int hashCode() {
+            return Long.hashCode(counter) * 31 + drift;
+        }
+
+        /**
+         * Describes the match.
+         *
+         * @return for example {@code "Match[counter 1234, drift -1]"}
+         */
+        @Override
+        public String toString() {
+            return "Match[counter " + counter + ", drift " + drift + "]";
+        }
+    }
+
+    private static final Verification VALID = new Verification(Status.VALID, null, null);
+    private static final Verification INVALID = new Verification(Status.INVALID, null, null);
+    private static final Verification MALFORMED = new Verification(Status.MALFORMED, null, null);
+    private static final Verification REPLAYED = new Verification(Status.REPLAYED, null, null);
+    private static final Verification EXPIRED = new Verification(Status.EXPIRED, null, null);
+
+    static {
+        // The other otpkit modules make outcomes through Results, which reaches these
+        // package-private factories through this bridge (the JDK's SharedSecrets idiom).
+        Results.install(new Results.Factories() {
+            @Override
+            public Verification valid() {
+                return Verification.valid();
+            }
+
+            @Override
+            public Verification valid(long counter, int drift) {
+                return Verification.valid(counter, drift);
+            }
+
+            @Override
+            public Verification invalid() {
+                return Verification.invalid();
+            }
+
+            @Override
+            public Verification malformed() {
+                return Verification.malformed();
+            }
+
+            @Override
+            public Verification replayed() {
+                return Verification.replayed();
+            }
+
+            @Override
+            public Verification locked(Instant retryAfter) {
+                return Verification.locked(retryAfter);
+            }
+
+            @Override
+            public Verification unavailable(Optional<Instant> retryAfter) {
+                return Verification.unavailable(retryAfter);
+            }
+        });
+    }
 
     private final Status status;
-    private final long matchedCounter;
-    private final int drift;
+    /** The matched counter of a valid TOTP or HOTP outcome, else {@code null}. */
+    private final Match match;
+    /** The retry time of a locked or unavailable outcome, else {@code null}. */
     private final Instant retryAfter;
 
-    private Verification(Status status, long matchedCounter, int drift, Instant retryAfter) {
+    private Verification(Status status, Match match, Instant retryAfter) {
         this.status = status;
-        this.matchedCounter = matchedCounter;
-        this.drift = drift;
+        this.match = match;
         this.retryAfter = retryAfter;
     }
 
-    /**
-     * A valid outcome.
-     *
-     * @param matchedCounter the HOTP counter or TOTP time step that matched, 0 or more
-     * @param drift how far the match was from the expected counter or current step: negative
-     *     behind, positive ahead, in steps
-     * @return the outcome
-     */
-    public static Verification valid(long matchedCounter, int drift) {
-        return new Verification(Status.VALID, matchedCounter, drift, null);
+    /** A valid TOTP or HOTP outcome: the counter that matched and its drift in steps. */
+    static Verification valid(long counter, int drift) {
+        return new Verification(Status.VALID, new Match(counter, drift), null);
     }
 
-    /**
-     * A well-formed code that did not match.
-     *
-     * @return the shared outcome
-     */
-    public static Verification invalid() {
+    /** A valid outcome of a check without counters (backup, email and SMS codes); shared. */
+    static Verification valid() {
+        return VALID;
+    }
+
+    /** A well-formed code that did not match; shared. */
+    static Verification invalid() {
         return INVALID;
     }
 
-    /**
-     * Input that is not a code of the expected shape.
-     *
-     * @return the shared outcome
-     */
-    public static Verification malformed() {
+    /** Input that is not a code of the expected shape; shared. */
+    static Verification malformed() {
         return MALFORMED;
     }
 
-    /**
-     * A code accepted before (or older than one accepted before).
-     *
-     * @return the shared outcome
-     */
-    public static Verification replayed() {
+    /** A code accepted before (or older than one accepted before); shared. */
+    static Verification replayed() {
         return REPLAYED;
     }
 
-    /**
-     * An expired code or pending operation.
-     *
-     * @return the shared outcome
-     */
-    public static Verification expired() {
+    /** An expired, used or replaced code or pending operation; shared. */
+    static Verification expired() {
         return EXPIRED;
     }
 
     /**
-     * A refusal because the account is locked.
-     *
-     * @param retryAfter the instant from which a new attempt will be considered;
-     *     {@link Instant#MAX} when waiting will not help and the account stays locked until the
-     *     application unlocks it
-     * @return the outcome
-     * @throws NullPointerException if {@code retryAfter} is null
+     * A refusal because the account is locked, until {@code retryAfter}: {@link Instant#MAX}
+     * when waiting will not help and only the application can unlock the account.
      */
-    public static Verification locked(Instant retryAfter) {
-        return new Verification(Status.LOCKED, 0, 0, Objects.requireNonNull(retryAfter, "retryAfter"));
+    static Verification locked(Instant retryAfter) {
+        return new Verification(Status.LOCKED, null, Objects.requireNonNull(retryAfter, "retryAfter"));
     }
 
-    /**
-     * A refusal because the code could not be checked now, not counted as a failure.
-     *
-     * @param retryAfter the instant from which a new attempt is expected to be checked;
-     *     {@link Instant#MAX} when waiting will not help
-     * @return the outcome
-     * @throws NullPointerException if {@code retryAfter} is null
-     */
-    public static Verification unavailable(Instant retryAfter) {
-        return new Verification(Status.UNAVAILABLE, 0, 0, Objects.requireNonNull(retryAfter, "retryAfter"));
+    /** A refusal because a store was full, with when it expects room if it can tell. */
+    static Verification unavailable(Optional<Instant> retryAfter) {
+        return new Verification(Status.UNAVAILABLE, null, retryAfter.orElse(null));
     }
 
     /**
@@ -147,38 +262,14 @@ public final class Verification {
     }
 
     /**
-     * Returns the HOTP counter or TOTP time step that matched.
+     * Returns which counter a TOTP or HOTP code matched. After an HOTP match, store
+     * {@code match().orElseThrow().nextCounter()}.
      *
-     * @return the counter, 0 or more
-     * @throws IllegalStateException if the outcome is not {@link Status#VALID}
+     * @return the match of a {@link Status#VALID} TOTP or HOTP outcome; empty for every other
+     *     outcome, and for valid backup, email and SMS codes, which have no counter
      */
-    public long matchedCounter() {
-        requireValid("matched counter");
-        return matchedCounter;
-    }
-
-    /**
-     * Returns the counter to store after an HOTP match (RFC 4226 section 7.4): the matched
-     * counter plus one.
-     *
-     * @return the next expected counter
-     * @throws IllegalStateException if the outcome is not {@link Status#VALID}
-     */
-    public long nextCounter() {
-        requireValid("next counter");
-        return matchedCounter + 1;
-    }
-
-    /**
-     * Returns how far the match was from the expected counter (HOTP) or the current time step
-     * (TOTP), in steps: negative for a code from the past, positive for one from the future.
-     *
-     * @return the drift in steps
-     * @throws IllegalStateException if the outcome is not {@link Status#VALID}
-     */
-    public int drift() {
-        requireValid("drift");
-        return drift;
+    public Optional<Match> match() {
+        return Optional.ofNullable(match);
     }
 
     /**
@@ -186,16 +277,11 @@ public final class Verification {
      * can be checked.
      *
      * @return the instant for {@link Status#LOCKED} ({@link Instant#MAX} if only the
-     *     application can unlock the account) and {@link Status#UNAVAILABLE}, empty otherwise
+     *     application can unlock the account) and for {@link Status#UNAVAILABLE} when the full
+     *     store could tell; empty otherwise
      */
     public Optional<Instant> retryAfter() {
         return Optional.ofNullable(retryAfter);
-    }
-
-    private void requireValid(String what) {
-        if (status != Status.VALID) {
-            throw new IllegalStateException("no " + what + ": the verification is " + status);
-        }
     }
 
     /**
@@ -210,8 +296,7 @@ public final class Verification {
             return false;
         }
         Verification that = (Verification) other;
-        return status == that.status && matchedCounter == that.matchedCounter && drift == that.drift
-                && Objects.equals(retryAfter, that.retryAfter);
+        return status == that.status && Objects.equals(match, that.match) && Objects.equals(retryAfter, that.retryAfter);
     }
 
     /**
@@ -221,25 +306,23 @@ public final class Verification {
      */
     @Override
     public int hashCode() {
-        return Objects.hash(status, matchedCounter, drift, retryAfter);
+        return Objects.hash(status, match, retryAfter);
     }
 
     /**
      * Describes the outcome; it never contains a code or secret.
      *
-     * @return for example {@code "Verification[VALID, counter 1234, drift -1]"}
+     * @return for example {@code "Verification[VALID, counter 1234, drift -1]"} or
+     *     {@code "Verification[LOCKED until 2026-01-01T00:15:00Z]"}
      */
     @Override
     public String toString() {
-        switch (status) {
-            case VALID:
-                return "Verification[VALID, counter " + matchedCounter + ", drift " + drift + "]";
-            case LOCKED:
-                return "Verification[LOCKED until " + (Instant.MAX.equals(retryAfter) ? "reset" : retryAfter) + "]";
-            case UNAVAILABLE:
-                return "Verification[UNAVAILABLE until " + retryAfter + "]";
-            default:
-                return "Verification[" + status + "]";
+        if (match != null) {
+            return "Verification[VALID, counter " + match.counter + ", drift " + match.drift + "]";
         }
+        if (retryAfter != null) {
+            return "Verification[" + status + " until " + (Instant.MAX.equals(retryAfter) ? "reset" : retryAfter) + "]";
+        }
+        return "Verification[" + status + "]";
     }
 }

@@ -197,7 +197,7 @@ class AttemptLimiterTest {
                 .lockDurations(Duration.ofMillis(999), Duration.ofHours(1)).build());
         assertThrows(IllegalArgumentException.class, () -> AttemptLimiter.inMemoryBuilder()
                 .lockDurations(Duration.ofHours(2), Duration.ofHours(1)).build());
-        assertThrows(IllegalArgumentException.class, () -> AttemptLimiter.inMemoryBuilder().maxAccounts(0).build());
+        assertThrows(IllegalArgumentException.class, () -> AttemptLimiter.inMemoryBuilder().maxEntries(0).build());
         assertThrows(NullPointerException.class, () -> limiter.beginAttempt(null));
     }
 
@@ -246,11 +246,39 @@ class AttemptLimiterTest {
     }
 
     @Test
-    void aLimiterForOneAccountRefusesASecondUntilTheFirstSucceeds() {
-        AttemptLimiter single = AttemptLimiter.inMemoryBuilder().clock(clock).maxAccounts(1).build();
+    void builderChecksEachSettingAtOnce() {
+        AttemptLimiter.InMemoryBuilder builder = AttemptLimiter.inMemoryBuilder();
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> builder.maxEntries(0));
+        assertEquals("maxEntries must be at least 1, was 0", zero.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> builder.failuresBeforeLock(0));
+        assertThrows(IllegalArgumentException.class, () -> builder.maxConsecutiveFailures(101));
+        assertThrows(IllegalArgumentException.class,
+                () -> builder.lockDurations(Duration.ofHours(2), Duration.ofHours(1)));
+        assertThrows(NullPointerException.class, () -> builder.clock(null));
+        assertTrue(builder.build().beginAttempt("alice").isEmpty(), "the refused settings left the defaults");
+    }
+
+    @Test
+    void refusesAnAccountItHasNoRoomForWithoutCountingIt() {
+        AttemptLimiter one = AttemptLimiter.inMemoryBuilder().clock(clock).maxEntries(1).build();
+        assertEquals(Optional.empty(), one.beginAttempt("alice"));
+
+        StoreFullException full = assertThrows(StoreFullException.class, () -> one.beginAttempt("bob"));
+        assertEquals("the in-memory AttemptLimiter is full (maxEntries 1) and every entry still matters", full.getMessage());
+        one.recordSuccess("alice");
+        for (int i = 0; i < AttemptLimiter.DEFAULT_FAILURES_BEFORE_LOCK; i++) {
+            assertEquals(Optional.empty(), one.beginAttempt("bob"), "bob's refused attempt counted nothing");
+        }
+    }
+
+    @Test
+    void aFullLimiterCannotTellWhenRoomFreesAndTakesTheNextAccountOnceTheFirstSucceeds() {
+        AttemptLimiter single = AttemptLimiter.inMemoryBuilder().clock(clock).maxEntries(1).build();
         assertEquals(Optional.empty(), single.beginAttempt("alice"));
-        assertEquals(Optional.of(START.plus(AttemptLimiter.DEFAULT_FIRST_LOCK)), single.beginAttempt("bob"),
-                "the table is full: refused as locked for one first lock");
+        clock.advance(Duration.ofDays(400));
+        StoreFullException full = assertThrows(StoreFullException.class, () -> single.beginAttempt("bob"),
+                "alice's failure is kept however old it is");
+        assertEquals(Optional.empty(), full.retryAfter(), "only alice's success frees room");
         single.recordSuccess("alice");
         assertEquals(Optional.empty(), single.beginAttempt("bob"));
     }
@@ -281,7 +309,18 @@ class AttemptLimiterTest {
     @Test
     void describesItsPolicyAndSizeButNoAccount() {
         fail("alice", 1);
-        assertEquals("InMemoryAttemptLimiter[5 failures lock 900 s doubling to 86400 s, 1 accounts tracked]",
+        assertEquals("InMemoryAttemptLimiter[5 failures lock 900 s doubling to 86400 s, 1 of 100000 accounts tracked]",
                 limiter.toString());
+    }
+
+    @Test
+    void noneCountsNothingAndNeverLocks() {
+        AttemptLimiter none = AttemptLimiter.none();
+        for (int i = 0; i < 1_000; i++) {
+            assertEquals(Optional.empty(), none.beginAttempt("alice"));
+        }
+        none.recordSuccess("alice");
+        assertEquals("AttemptLimiter.none()", none.toString());
+        assertThrows(NullPointerException.class, () -> none.beginAttempt(null));
     }
 }

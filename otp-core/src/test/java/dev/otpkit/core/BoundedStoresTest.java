@@ -1,10 +1,10 @@
 package dev.otpkit.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.otpkit.core.internal.InMemoryAttemptLimiter;
-import dev.otpkit.core.internal.InMemoryReplayGuard;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,15 +26,15 @@ class BoundedStoresTest {
     @Test
     void limiterStaysWithinItsBoundAndNeverDropsAFailure() {
         InMemoryAttemptLimiter limiter = (InMemoryAttemptLimiter) AttemptLimiter.inMemoryBuilder()
-                .clock(clock).maxAccounts(BOUND).build();
+                .clock(clock).maxEntries(BOUND).build();
         for (int i = 0; i < 5; i++) {
             limiter.beginAttempt("victim");
         }
         int refused = flood(limiter, "first-");
         assertEquals(BOUND, limiter.trackedAccounts());
         assertEquals(FLOOD - (BOUND - 1), refused, "new accounts are refused once the table is full");
-        assertEquals(Optional.of(START.plus(Duration.ofMinutes(15))), limiter.beginAttempt("someone-new"),
-                "refused as locked for one first lock");
+        StoreFullException full = assertThrows(StoreFullException.class, () -> limiter.beginAttempt("someone-new"));
+        assertEquals(Optional.empty(), full.retryAfter(), "only a success frees room, whenever it comes");
         assertEquals(Optional.of(START.plus(Duration.ofMinutes(15))), limiter.beginAttempt("victim"));
 
         // A year later every failure still counts: time alone frees no room and resets no count.
@@ -55,7 +55,7 @@ class BoundedStoresTest {
     @Test
     void limiterMakesRoomAsSoonAsSuccessesClearAccounts() {
         InMemoryAttemptLimiter limiter = (InMemoryAttemptLimiter) AttemptLimiter.inMemoryBuilder()
-                .clock(clock).maxAccounts(BOUND).build();
+                .clock(clock).maxEntries(BOUND).build();
         flood(limiter, "user-");
         for (int i = 0; i < BOUND; i++) {
             limiter.recordSuccess("user-" + i);
@@ -67,7 +67,7 @@ class BoundedStoresTest {
     @Test
     void limiterStaysWithinItsBoundUnderAParallelFlood() throws Exception {
         InMemoryAttemptLimiter limiter = (InMemoryAttemptLimiter) AttemptLimiter.inMemoryBuilder()
-                .clock(clock).maxAccounts(BOUND).build();
+                .clock(clock).maxEntries(BOUND).build();
         int threads = 8;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -87,10 +87,15 @@ class BoundedStoresTest {
         }
     }
 
+    /** Makes one attempt for each of FLOOD new accounts; answers how many the full table refused. */
     private static int flood(AttemptLimiter limiter, String prefix) {
         int refused = 0;
         for (int i = 0; i < FLOOD; i++) {
-            refused += limiter.beginAttempt(prefix + i).isPresent() ? 1 : 0;
+            try {
+                assertEquals(Optional.empty(), limiter.beginAttempt(prefix + i), "a first attempt proceeds");
+            } catch (StoreFullException full) {
+                refused++;
+            }
         }
         return refused;
     }
@@ -98,28 +103,36 @@ class BoundedStoresTest {
     @Test
     void replayGuardStaysWithinItsBoundAndForgetsOnlyStepsOutsideEveryWindow() {
         InMemoryReplayGuard guard = (InMemoryReplayGuard) ReplayGuard.inMemoryBuilder()
-                .clock(clock).maxAccounts(BOUND).build();
+                .clock(clock).maxEntries(BOUND).build();
         Instant windowEnd = START.plus(Duration.ofSeconds(90));
         String account = ReplayGuard.ACCOUNT_AUTHENTICATOR;
-        assertTrue(guard.tryAccept("alice", account, 100, windowEnd).isAccepted());
+        assertTrue(guard.tryAccept("alice", account, 100, windowEnd));
         int noRoom = 0;
         for (int i = 0; i < FLOOD; i++) {
-            ReplayGuard.Acceptance answer = guard.tryAccept("user-" + i, account, 100, windowEnd);
-            noRoom += answer.equals(ReplayGuard.Acceptance.noRoom(windowEnd)) ? 1 : 0;
+            try {
+                assertTrue(guard.tryAccept("user-" + i, account, 100, windowEnd), "a first use is accepted");
+            } catch (StoreFullException full) {
+                noRoom += full.retryAfter().equals(Optional.of(windowEnd)) ? 1 : 0;
+            }
         }
         assertEquals(BOUND, guard.trackedAccounts());
         assertEquals(FLOOD - (BOUND - 1), noRoom, "a full guard fails closed and says when it expects room");
-        assertEquals(ReplayGuard.Acceptance.replayed(), guard.tryAccept("alice", account, 100, windowEnd),
-                "alice's step is still remembered");
+        assertFalse(guard.tryAccept("alice", account, 100, windowEnd), "alice's step is still remembered");
 
         // Every step above has now left its window: all of it may go, and the room is reused.
         clock.set(windowEnd);
         Instant nextWindowEnd = windowEnd.plus(Duration.ofSeconds(90));
         int accepted = 0;
+        int refused = 0;
         for (int i = 0; i < FLOOD; i++) {
-            accepted += guard.tryAccept("later-" + i, account, 103, nextWindowEnd).isAccepted() ? 1 : 0;
+            try {
+                accepted += guard.tryAccept("later-" + i, account, 103, nextWindowEnd) ? 1 : 0;
+            } catch (StoreFullException full) {
+                refused++;
+            }
         }
         assertEquals(BOUND, accepted);
+        assertEquals(FLOOD - BOUND, refused);
         assertEquals(BOUND, guard.trackedAccounts());
     }
 }

@@ -10,12 +10,12 @@ class EnrollmentConfirmationTest {
     @Test
     void describesARefusalByItsStatus() {
         assertEquals("EnrollmentConfirmation[EXPIRED]",
-                EnrollmentConfirmation.refused(EnrollmentConfirmation.Status.EXPIRED).toString());
+                EnrollmentConfirmation.refused(Verification.Status.EXPIRED).toString());
     }
 
     @Test
     void describesALockWithTheInstantItEnds() {
         assertEquals("EnrollmentConfirmation[LOCKED until 2026-11-22T10:15:00Z]",
-                EnrollmentConfirmation.locked(Instant.parse("2026-11-22T10:15:00Z")).toString());
+                EnrollmentConfirmation.refused(Verification.locked(Instant.parse("2026-11-22T10:15:00Z"))).toString());
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.otpkit.core.EnrollmentConfirmation.Status;
+import dev.otpkit.core.Verification.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,12 +52,12 @@ class EnrollmentsTest {
 
         EnrollmentConfirmation result = enrollments.confirm(pending, code);
 
-        assertTrue(result.isConfirmed(), result.toString());
+        assertTrue(result.isValid(), result.toString());
         TotpCredential credential = result.credential().orElseThrow();
         assertEquals(pending.secret(), credential.secret());
         assertEquals(pending.totp().step(clock.instant()), credential.confirmedStep());
         assertFalse(credential.toString().contains(pending.secret().toBase32()), credential.toString());
-        assertEquals(Verification.Status.REPLAYED, login(credential, code).status(), "first login with the same code");
+        assertEquals(Status.REPLAYED, login(credential, code).status(), "first login with the same code");
         clock.advance(Duration.ofSeconds(30));
         assertTrue(login(credential, currentCode(pending)).isValid(), "next code logs in");
     }
@@ -74,8 +74,8 @@ class EnrollmentsTest {
         TotpCredential restored = TotpCredential.restore(credential.id(), ACCOUNT, credential.secret(),
                 Totp.builder().build(), credential.confirmedStep());
 
-        assertEquals(Verification.Status.REPLAYED, restarted.verify(restored, code).status(), "the confirming code");
-        assertEquals(Verification.Status.REPLAYED, restarted.verify(restored, previous).status(), "an older code");
+        assertEquals(Status.REPLAYED, restarted.verify(restored, code).status(), "the confirming code");
+        assertEquals(Status.REPLAYED, restarted.verify(restored, previous).status(), "an older code");
         clock.advance(Duration.ofSeconds(30));
         assertTrue(restarted.verify(restored, currentCode(pending)).isValid(), "the next code logs in");
     }
@@ -88,7 +88,7 @@ class EnrollmentsTest {
 
         assertEquals(Status.INVALID, enrollments.confirm(pending, wrong).status());
         assertEquals(Status.MALFORMED, enrollments.confirm(pending, "12345").status());
-        assertTrue(enrollments.confirm(pending, right).isConfirmed(), "a later right code still confirms");
+        assertTrue(enrollments.confirm(pending, right).isValid(), "a later right code still confirms");
     }
 
     @Test
@@ -109,7 +109,7 @@ class EnrollmentsTest {
                 TotpVerifier.builder(Totp.builder().build()).clock(clock).attemptLimiter(oneFailureLocks).build()).build();
         PendingEnrollment first = strict.start(ACCOUNT, "Example", "alice@example.com");
         String code = currentCode(first);
-        assertTrue(strict.confirm(first, code).isConfirmed());
+        assertTrue(strict.confirm(first, code).isValid());
 
         // Restored from storage, the same enrolment with the same code, as a double submission.
         PendingEnrollment restored = PendingEnrollment.restore(first.id(), ACCOUNT, first.uri(), first.expiresAt());
@@ -124,7 +124,7 @@ class EnrollmentsTest {
         ReplayGuard writeOnly = inMemory::tryAccept;   // keeps the default hasAccepted: "not known"
         Enrollments plain = Enrollments.builder(loginVerifier).confirmations(writeOnly).build();
         PendingEnrollment pending = plain.start(ACCOUNT, "Example", "alice@example.com");
-        assertTrue(plain.confirm(pending, currentCode(pending)).isConfirmed());
+        assertTrue(plain.confirm(pending, currentCode(pending)).isValid());
         assertEquals(Status.REPLAYED, plain.confirm(pending, currentCode(pending)).status());
         clock.advance(Duration.ofSeconds(30));
         assertEquals(Status.ALREADY_CONFIRMED, plain.confirm(pending, currentCode(pending)).status());
@@ -133,7 +133,7 @@ class EnrollmentsTest {
     @Test
     void refusesAnEnrolmentConfirmedBefore() {
         PendingEnrollment pending = enrollments.start(ACCOUNT, "Example", "alice@example.com");
-        assertTrue(enrollments.confirm(pending, currentCode(pending)).isConfirmed());
+        assertTrue(enrollments.confirm(pending, currentCode(pending)).isValid());
         clock.advance(Duration.ofSeconds(30));
 
         assertEquals(Status.ALREADY_CONFIRMED, enrollments.confirm(pending, currentCode(pending)).status());
@@ -166,7 +166,7 @@ class EnrollmentsTest {
 
         clock.advance(Duration.ofSeconds(30));
         String wrong = currentCode(original);
-        assertFalse(enrollments.confirm(replacement, wrong).isConfirmed(), "the old app's code does not confirm the new");
+        assertFalse(enrollments.confirm(replacement, wrong).isValid(), "the old app's code does not confirm the new");
         clock.advance(Duration.ofSeconds(30));
         assertTrue(login(active, currentCode(original)).isValid(), "old credential still works after a failed confirm");
 
@@ -187,17 +187,17 @@ class EnrollmentsTest {
         PendingEnrollment replacement = enrollments.start(ACCOUNT, "Example", "alice@example.com");
         assertTrue(login(active, currentCode(original)).isValid(), "login with the old credential");
         EnrollmentConfirmation confirmed = enrollments.confirm(replacement, currentCode(replacement));
-        assertEquals(Status.CONFIRMED, confirmed.status(), "the new app's first code, same step");
+        assertEquals(Status.VALID, confirmed.status(), "the new app's first code, same step");
         TotpCredential replaced = confirmed.credential().orElseThrow();
         assertEquals(replacement.id(), replaced.id());
         clock.advance(Duration.ofSeconds(30));
 
         // The other order: confirm a new enrolment, then log in with the still active one.
         PendingEnrollment another = enrollments.start(ACCOUNT, "Example", "alice@example.com");
-        assertEquals(Status.CONFIRMED, enrollments.confirm(another, currentCode(another)).status());
+        assertEquals(Status.VALID, enrollments.confirm(another, currentCode(another)).status());
         assertTrue(login(replaced, currentCode(replacement)).isValid(), "login with the old credential, same step");
 
-        assertEquals(Verification.Status.REPLAYED, login(replaced, currentCode(replacement)).status(),
+        assertEquals(Status.REPLAYED, login(replaced, currentCode(replacement)).status(),
                 "a credential still refuses its own code twice");
     }
 
@@ -216,7 +216,7 @@ class EnrollmentsTest {
 
     @Test
     void answersUnavailableWithoutCountingWhileTheLoginGuardHasNoRoom() {
-        ReplayGuard oneAccount = ReplayGuard.inMemoryBuilder().clock(clock).maxAccounts(1).build();
+        ReplayGuard oneAccount = ReplayGuard.inMemoryBuilder().clock(clock).maxEntries(1).build();
         AttemptLimiter oneFailureLocks = AttemptLimiter.inMemoryBuilder().clock(clock).failuresBeforeLock(1).build();
         TotpVerifier verifier = TotpVerifier.builder(Totp.builder().build()).clock(clock).replayGuard(oneAccount)
                 .attemptLimiter(oneFailureLocks).build();
@@ -232,15 +232,15 @@ class EnrollmentsTest {
                 "not LOCKED: the refusal did not count as the one failure that locks");
 
         clock.set(refused.retryAfter().orElseThrow());
-        assertEquals(Status.CONFIRMED, small.confirm(pending, currentCode(pending)).status());
+        assertEquals(Status.VALID, small.confirm(pending, currentCode(pending)).status());
     }
 
     @Test
     void answersUnavailableWhileTheConfirmationsGuardHasNoRoom() {
-        ReplayGuard oneMark = ReplayGuard.inMemoryBuilder().clock(clock).maxAccounts(1).build();
+        ReplayGuard oneMark = ReplayGuard.inMemoryBuilder().clock(clock).maxEntries(1).build();
         Enrollments small = Enrollments.builder(loginVerifier).confirmations(oneMark).build();
         PendingEnrollment bobs = small.start("bob", "Example", "bob@example.com");
-        assertTrue(small.confirm(bobs, currentCode(bobs)).isConfirmed());
+        assertTrue(small.confirm(bobs, currentCode(bobs)).isValid());
 
         PendingEnrollment pending = small.start(ACCOUNT, "Example", "alice@example.com");
         EnrollmentConfirmation refused = small.confirm(pending, currentCode(pending));
@@ -268,12 +268,11 @@ class EnrollmentsTest {
         Totp eightDigits = Totp.builder().algorithm(HmacAlgorithm.SHA256).digits(8).period(Duration.ofSeconds(60)).build();
         PendingEnrollment pending = enrollments.start(ACCOUNT, "Example", "alice", eightDigits);
 
-        assertEquals(8, pending.uri().digits());
-        assertEquals(HmacAlgorithm.SHA256, pending.uri().algorithm());
-        assertEquals(Duration.ofSeconds(60), pending.uri().period());
+        assertEquals(eightDigits, pending.uri().totp());
+        assertEquals(eightDigits, pending.totp());
         EnrollmentConfirmation result = enrollments.confirm(pending, currentCode(pending));
-        assertTrue(result.isConfirmed());
-        assertEquals(8, result.credential().orElseThrow().totp().digits());
+        assertTrue(result.isValid());
+        assertEquals(eightDigits, result.credential().orElseThrow().totp());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.otpkit.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,6 +101,34 @@ class GeneratorParametersTest {
         assertEquals("Totp[SHA256, 8 digits, 60 s]",
                 Totp.builder().algorithm(HmacAlgorithm.SHA256).digits(8).period(Duration.ofMinutes(1)).build().toString());
         assertEquals("Hotp[SHA1, 6 digits]", Hotp.builder().build().toString());
+    }
+
+    @Test
+    void totpsAreEqualOnlyWithTheSameAlgorithmDigitsPeriodAndT0() {
+        Totp totp = Totp.builder().algorithm(HmacAlgorithm.SHA256).digits(7).period(Duration.ofSeconds(60))
+                .t0(Instant.ofEpochSecond(100)).build();
+        Totp.Builder same = Totp.builder().algorithm(HmacAlgorithm.SHA256).digits(7).period(Duration.ofSeconds(60))
+                .t0(Instant.ofEpochSecond(100));
+
+        assertEquals(totp, same.build());
+        assertEquals(totp.hashCode(), same.build().hashCode());
+        assertNotEquals(totp, same.t0(Instant.ofEpochSecond(101)).build());
+        assertNotEquals(totp, same.t0(Instant.ofEpochSecond(100)).period(Duration.ofSeconds(61)).build());
+        assertNotEquals(totp, same.period(Duration.ofSeconds(60)).digits(8).build());
+        assertNotEquals(totp, same.digits(7).algorithm(HmacAlgorithm.SHA512).build());
+        assertNotEquals(totp, totp.hotp(), "a TOTP generator is not its HOTP generator");
+        assertNotEquals(totp, null);
+    }
+
+    @Test
+    void hotpsAreEqualOnlyWithTheSameAlgorithmAndDigits() {
+        Hotp hotp = Hotp.builder().algorithm(HmacAlgorithm.SHA256).digits(7).build();
+
+        assertEquals(hotp, Hotp.builder().algorithm(HmacAlgorithm.SHA256).digits(7).build());
+        assertEquals(hotp.hashCode(), Hotp.builder().algorithm(HmacAlgorithm.SHA256).digits(7).build().hashCode());
+        assertNotEquals(hotp, Hotp.builder().algorithm(HmacAlgorithm.SHA256).digits(8).build());
+        assertNotEquals(hotp, Hotp.builder().algorithm(HmacAlgorithm.SHA1).digits(7).build());
+        assertNotEquals(hotp, null);
     }
 
     @Test

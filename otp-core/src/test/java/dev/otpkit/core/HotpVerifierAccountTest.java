@@ -7,6 +7,7 @@ import dev.otpkit.core.Verification.Status;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HotpVerifierAccountTest {
@@ -51,19 +52,34 @@ class HotpVerifierAccountTest {
 
     @Test
     void answersUnavailableWithoutCountingWhileTheGuardHasNoRoom() {
-        ReplayGuard oneAccount = ReplayGuard.inMemoryBuilder().clock(clock).maxAccounts(1).build();
+        ReplayGuard oneAccount = ReplayGuard.inMemoryBuilder().clock(clock).maxEntries(1).build();
         AttemptLimiter oneFailureLocks = AttemptLimiter.inMemoryBuilder().clock(clock).failuresBeforeLock(1).build();
         HotpVerifier small = HotpVerifier.builder(Hotp.builder().build()).clock(clock).replayGuard(oneAccount)
                 .attemptLimiter(oneFailureLocks).build();
         assertEquals(Status.VALID, small.verify("bob", RFC_SECRET, RFC_CODES[0], 0).status());
 
         Verification refused = small.verify("alice", RFC_SECRET, RFC_CODES[0], 0);
-        assertEquals(Verification.unavailable(NOW.plus(HotpVerifier.REPLAY_MEMORY)), refused);
+        assertEquals(Verification.unavailable(Optional.of(NOW.plus(HotpVerifier.REPLAY_MEMORY))), refused);
         assertEquals(refused, small.resynchronize("alice", RFC_SECRET, RFC_CODES[7], RFC_CODES[8], 0),
                 "not LOCKED: the refusal did not count as the one failure that locks");
 
         clock.set(refused.retryAfter().orElseThrow());
         assertEquals(Verification.valid(0, 0), small.verify("alice", RFC_SECRET, RFC_CODES[0], 0));
+    }
+
+    @Test
+    void answersUnavailableWithoutCountingWhileTheLimiterIsFull() {
+        AttemptLimiter oneAccount = AttemptLimiter.inMemoryBuilder().clock(clock).maxEntries(1)
+                .failuresBeforeLock(1).build();
+        HotpVerifier small = HotpVerifier.builder(Hotp.builder().build()).clock(clock).attemptLimiter(oneAccount).build();
+        assertEquals(Status.INVALID, small.verify("bob", RFC_SECRET, RFC_CODES[9], 0).status());
+
+        assertEquals(Status.UNAVAILABLE, small.verify("alice", RFC_SECRET, RFC_CODES[0], 0).status());
+        assertEquals(Status.UNAVAILABLE,
+                small.resynchronize("alice", RFC_SECRET, RFC_CODES[7], RFC_CODES[8], 0).status());
+        oneAccount.recordSuccess("bob");
+        assertEquals(Verification.valid(0, 0), small.verify("alice", RFC_SECRET, RFC_CODES[0], 0),
+                "neither refusal counted as the one failure that locks");
     }
 
     @Test
@@ -87,7 +103,7 @@ class HotpVerifierAccountTest {
     void resynchronisesFromTwoConsecutiveCodesBeyondTheLookAhead() {
         Verification resynchronised = verifier.resynchronize("alice", RFC_SECRET, RFC_CODES[7], RFC_CODES[8], 0);
         assertEquals(Verification.valid(8, 8), resynchronised);
-        assertEquals(9, resynchronised.nextCounter());
+        assertEquals(9, resynchronised.match().orElseThrow().nextCounter());
     }
 
     @Test
@@ -149,7 +165,7 @@ class HotpVerifierAccountTest {
     @Test
     void acceptsACodeAgainOnlyWhenReplayProtectionIsSwitchedOff() {
         HotpVerifier unguarded =
-                HotpVerifier.builder(Hotp.builder().build()).clock(clock).withoutReplayGuard().build();
+                HotpVerifier.builder(Hotp.builder().build()).clock(clock).replayGuard(ReplayGuard.none()).build();
         assertEquals(Status.VALID, unguarded.verify("alice", RFC_SECRET, RFC_CODES[0], 0).status());
         assertEquals(Status.VALID, unguarded.verify("alice", RFC_SECRET, RFC_CODES[0], 0).status());
     }

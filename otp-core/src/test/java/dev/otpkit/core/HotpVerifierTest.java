@@ -14,16 +14,16 @@ class HotpVerifierTest {
     void acceptsExpectedCounterAndReturnsTheNextOne() {
         Verification result = HotpVerifier.builder(HOTP).build().verify(SECRET, HOTP.generate(SECRET, 7), 7);
         assertEquals(Verification.valid(7, 0), result);
-        assertEquals(8, result.nextCounter());
+        assertEquals(8, result.match().orElseThrow().nextCounter());
     }
 
     @Test
     void looksAheadForPressesThatNeverReachedTheServer() {
         HotpVerifier verifier = HotpVerifier.builder(HOTP).lookAhead(3).build();
-        Verification result = verifier.verify(SECRET, HOTP.generate(SECRET, 13), 10);
-        assertEquals(13, result.matchedCounter());
-        assertEquals(3, result.drift());
-        assertEquals(14, result.nextCounter());
+        Verification.Match match = verifier.verify(SECRET, HOTP.generate(SECRET, 13), 10).match().orElseThrow();
+        assertEquals(13, match.counter());
+        assertEquals(3, match.drift());
+        assertEquals(14, match.nextCounter());
         assertEquals(Status.INVALID, verifier.verify(SECRET, HOTP.generate(SECRET, 14), 10).status());
     }
 
@@ -36,7 +36,7 @@ class HotpVerifierTest {
     @Test
     void defaultsToAFiveCounterLookAhead() {
         HotpVerifier verifier = HotpVerifier.builder(HOTP).build();
-        assertEquals(5, verifier.verify(SECRET, HOTP.generate(SECRET, 5), 0).drift());
+        assertEquals(Verification.valid(5, 5), verifier.verify(SECRET, HOTP.generate(SECRET, 5), 0));
         assertEquals(Status.INVALID, verifier.verify(SECRET, HOTP.generate(SECRET, 6), 0).status());
     }
 
@@ -44,7 +44,9 @@ class HotpVerifierTest {
     void stopsAtTheLargestCounter() {
         HotpVerifier verifier = HotpVerifier.builder(HOTP).build();
         long last = Long.MAX_VALUE;
-        assertEquals(last, verifier.verify(SECRET, HOTP.generate(SECRET, last), last - 2).matchedCounter());
+        Verification.Match match = verifier.verify(SECRET, HOTP.generate(SECRET, last), last - 2).match().orElseThrow();
+        assertEquals(last, match.counter());
+        assertThrows(ArithmeticException.class, match::nextCounter, "no counter is left to store");
     }
 
     @Test

@@ -39,14 +39,14 @@ public final class MemoryFootprint {
         double idBytes = (double) (withIds - emptyArray) / ACCOUNTS;
         System.out.printf("id string of %d characters: %.1f bytes%n", ids[0].length(), idBytes);
 
-        AttemptLimiter limiter = AttemptLimiter.inMemoryBuilder().maxAccounts(ACCOUNTS).build();
+        AttemptLimiter limiter = AttemptLimiter.inMemoryBuilder().maxEntries(ACCOUNTS).build();
         for (String id : ids) {
             limiter.beginAttempt(id);
         }
         report("AttemptLimiter", usedAfterGc() - withIds, idBytes, limiter);
         limiter = null;
 
-        ReplayGuard guard = ReplayGuard.inMemoryBuilder().maxAccounts(ACCOUNTS).build();
+        ReplayGuard guard = ReplayGuard.inMemoryBuilder().maxEntries(ACCOUNTS).build();
         Instant keepUntil = Instant.now().plus(Duration.ofHours(1));
         for (String id : ids) {
             guard.tryAccept(id, ReplayGuard.ACCOUNT_AUTHENTICATOR, 1, keepUntil);

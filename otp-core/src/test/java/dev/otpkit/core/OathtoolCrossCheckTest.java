@@ -9,11 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Cross-checks otpkit against oathtool (OATH Toolkit), an independent C implementation, over
@@ -25,6 +29,11 @@ class OathtoolCrossCheckTest {
     private static final int TOTP_CASES = 1000;
     private static final int HOTP_CASES = 200;
     private static final HmacAlgorithm[] ALGORITHMS = HmacAlgorithm.values();
+    /** Around the block lengths (64 bytes for SHA-1 and SHA-256, 128 for SHA-512) and beyond. */
+    private static final int[] KEY_LENGTHS = {1, 20, 63, 64, 65, 127, 128, 129, 200};
+    /** First counters of runs of {@link #RUN} counters: the start, across 2^32, far ahead. */
+    private static final long[] FIRST_COUNTERS = {0, 0xFFFF_FFFEL, 20_000_000_000L};
+    private static final int RUN = 4;
 
     @BeforeAll
     static void requireOathtool() throws InterruptedException {
@@ -69,6 +78,35 @@ class OathtoolCrossCheckTest {
             String theirs = oathtool(List.of("--hotp", "--base32", "--digits=" + digits,
                     "--counter=" + counter, secret.toBase32()));
             assertEquals(theirs, ours, "counter " + counter);
+        }
+    }
+
+    /**
+     * HOTP of each algorithm, every code length, keys around and past the block length, and
+     * counters past 32 bits. oathtool's {@code --hotp} knows only SHA-1, so its TOTP mode stands
+     * in: with 1-second steps from T0 = 0, the step at second N is the counter N (RFC 6238
+     * section 4.2); {@code --window} prints the codes of the following counters too.
+     */
+    @ParameterizedTest
+    @EnumSource(HmacAlgorithm.class)
+    void hotpOfEveryAlgorithmAgreesWithOathtoolForEveryDigitCountAndKeyLength(HmacAlgorithm algorithm)
+            throws IOException, InterruptedException {
+        SplittableRandom random = new SplittableRandom(algorithm.ordinal());
+        for (int keyLength : KEY_LENGTHS) {
+            byte[] key = new byte[keyLength];
+            random.nextBytes(key);
+            OtpSecret secret = OtpSecret.fromBytesLegacy(key);
+            for (int digits = Hotp.MIN_DIGITS; digits <= Hotp.MAX_DIGITS; digits++) {
+                Hotp hotp = Hotp.builder().algorithm(algorithm).digits(digits).build();
+                for (long first : FIRST_COUNTERS) {
+                    List<String> theirs = oathtool(List.of("--totp=" + algorithm.uriName().toLowerCase(),
+                            "--digits=" + digits, "--time-step-size=1s", "--start-time=@0", "--now=@" + first,
+                            "--window=" + (RUN - 1), HexFormat.of().formatHex(key))).lines().toList();
+                    List<String> ours = LongStream.range(first, first + RUN)
+                            .mapToObj(counter -> hotp.generate(secret, counter)).toList();
+                    assertEquals(theirs, ours, keyLength + "-byte key, " + hotp + ", counters from " + first);
+                }
+            }
         }
     }
 

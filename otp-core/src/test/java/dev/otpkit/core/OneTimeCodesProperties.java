@@ -51,7 +51,7 @@ class OneTimeCodesProperties {
             @ForAll @IntRange(min = OneTimeCodes.MIN_DIGITS, max = OneTimeCodes.MAX_DIGITS) int digits) {
         OneTimeCodes codes = OneTimeCodes.builder().digits(digits).clock(CLOCK).build();
         String typed = typing.type(codes.issue("alice", "login").code());
-        assertEquals(Verification.valid(0, 0), codes.verify("alice", "login", typed));
+        assertEquals(Verification.valid(), codes.verify("alice", "login", typed), "valid, with no counter match");
         assertEquals(Verification.expired(), codes.verify("alice", "login", typed));
     }
 

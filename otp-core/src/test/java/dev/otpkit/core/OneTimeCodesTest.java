@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +46,9 @@ class OneTimeCodesTest {
     @Test
     void acceptsACodeOnlyOnce() {
         String code = codes.issue("alice", "login").code();
-        assertEquals(Verification.valid(0, 0), codes.verify("alice", "login", code));
+        Verification accepted = codes.verify("alice", "login", code);
+        assertEquals(Verification.valid(), accepted);
+        assertEquals(Optional.empty(), accepted.match(), "an email code has no counter");
         assertEquals(Status.EXPIRED, codes.verify("alice", "login", code).status());
     }
 
@@ -318,6 +321,20 @@ class OneTimeCodesTest {
     }
 
     @Test
+    void refusesToIssueWhileTheStoreIsFullOfLiveCodes() {
+        OneTimeCodes small = OneTimeCodes.builder().clock(clock)
+                .store(OneTimeCodeStore.inMemoryBuilder().clock(clock).maxEntries(1).build())
+                .hashKey(SecretSealer.generateKey()).build();
+        String alices = small.issue("alice", "login").code();
+
+        StoreFullException full = assertThrows(StoreFullException.class, () -> small.issue("bob", "login"));
+        assertEquals(Optional.of(T0.plus(OneTimeCodes.DEFAULT_TTL)), full.retryAfter());
+        assertTrue(small.verify("alice", "login", alices).isValid(), "alice's code was not evicted for bob's");
+        assertEquals(Status.VALID, small.verify("bob", "login", small.issue("bob", "login").code()).status(),
+                "alice's used code freed the room");
+    }
+
+    @Test
     void missingOrEmptyAccountOrScopeIsAProgrammerError() {
         assertThrows(NullPointerException.class, () -> codes.issue(null, "login"));
         assertEquals("accountId must not be empty",
@@ -369,7 +386,7 @@ class OneTimeCodesTest {
     @Test
     void attemptsCountedElsewhereUseUpTheCodeEvenForTheRightCode() {
         // Other instances sharing the store, or concurrent requests, have claimed every attempt.
-        OneTimeCodeStore store = OneTimeCodeStore.inMemory(10);
+        OneTimeCodeStore store = OneTimeCodeStore.inMemoryBuilder().clock(clock).build();
         OneTimeCodes shared = OneTimeCodes.builder().store(store).hashKey(SecretSealer.generateKey()).clock(clock)
                 .build();
         String code = shared.issue("alice", "login").code();
@@ -409,8 +426,8 @@ class OneTimeCodesTest {
         }
 
         @Override
-        public java.util.Optional<PendingCode> claimAttempt(String accountId, String scope) {
-            return java.util.Optional.ofNullable(codes.computeIfPresent(accountId + "/" + scope,
+        public Optional<PendingCode> claimAttempt(String accountId, String scope) {
+            return Optional.ofNullable(codes.computeIfPresent(accountId + "/" + scope,
                     (key, code) -> code.withAttempts(code.attempts() + 1)));
         }
 

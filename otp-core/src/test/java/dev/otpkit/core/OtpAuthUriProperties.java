@@ -91,9 +91,10 @@ class OtpAuthUriProperties {
                 Arbitraries.of(HmacAlgorithm.class), Arbitraries.integers().between(Hotp.MIN_DIGITS, Hotp.MAX_DIGITS),
                 periods, counters, Arbitraries.of(true, false))
                 .as((secret, issuer, account, algorithm, digits, period, counter, hotp) -> {
-                    OtpAuthUri.Builder builder = OtpAuthUri.builder().secret(secret).issuer(issuer).account(account)
-                            .algorithm(algorithm).digits(digits);
-                    return (hotp ? builder.hotp(counter) : builder.period(Duration.ofSeconds(period))).build();
+                    OtpAuthUri.Builder builder = OtpAuthUri.builder().secret(secret).issuer(issuer).account(account);
+                    return (hotp ? builder.hotp(Hotp.builder().algorithm(algorithm).digits(digits).build(), counter)
+                            : builder.totp(Totp.builder().algorithm(algorithm).digits(digits)
+                                    .period(Duration.ofSeconds(period)).build())).build();
                 });
     }
 

@@ -2,6 +2,7 @@ package dev.otpkit.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +37,8 @@ class OtpAuthUriTest {
     @Test
     void writesNonDefaultParameters() {
         OtpAuthUri uri = OtpAuthUri.builder().secret(RFC_SECRET).account("bob")
-                .algorithm(HmacAlgorithm.SHA512).digits(8).period(Duration.ofSeconds(60)).build();
+                .totp(Totp.builder().algorithm(HmacAlgorithm.SHA512).digits(8).period(Duration.ofSeconds(60)).build())
+                .build();
 
         assertEquals("otpauth://totp/bob?secret=" + RFC_BASE32 + "&algorithm=SHA512&digits=8&period=60",
                 uri.toUriString());
@@ -44,7 +46,8 @@ class OtpAuthUriTest {
 
     @Test
     void writesHotpWithCounter() {
-        OtpAuthUri uri = OtpAuthUri.builder().secret(RFC_SECRET).issuer("X").account("bob").hotp(42).build();
+        OtpAuthUri uri = OtpAuthUri.builder().secret(RFC_SECRET).issuer("X").account("bob")
+                .hotp(Hotp.builder().build(), 42).build();
 
         assertEquals("otpauth://hotp/X:bob?secret=" + RFC_BASE32 + "&issuer=X&counter=42", uri.toUriString());
         assertEquals(42, uri.counter());
@@ -76,10 +79,10 @@ class OtpAuthUriTest {
         OtpSecret secret = OtpSecret.generate(256);
         for (HmacAlgorithm algorithm : HmacAlgorithm.values()) {
             for (int digits = 6; digits <= 8; digits++) {
-                OtpAuthUri totp = OtpAuthUri.builder().secret(secret).account("a").algorithm(algorithm)
-                        .digits(digits).period(Duration.ofSeconds(digits * 10L)).build();
+                OtpAuthUri totp = OtpAuthUri.builder().secret(secret).account("a").totp(Totp.builder()
+                        .algorithm(algorithm).digits(digits).period(Duration.ofSeconds(digits * 10L)).build()).build();
                 OtpAuthUri hotp = OtpAuthUri.builder().secret(secret).issuer("I").account("a")
-                        .algorithm(algorithm).digits(digits).hotp(Long.MAX_VALUE).build();
+                        .hotp(Hotp.builder().algorithm(algorithm).digits(digits).build(), Long.MAX_VALUE).build();
                 assertEquals(totp, OtpAuthUri.parse(totp.toUriString()));
                 assertEquals(hotp, OtpAuthUri.parse(hotp.toUriString()));
             }
@@ -95,9 +98,9 @@ class OtpAuthUriTest {
         assertEquals("alice@google.com", uri.account());
         assertEquals(80, uri.secret().bitLength());
         assertEquals(LEGACY_BASE32, uri.secret().toBase32());
-        assertEquals(HmacAlgorithm.SHA1, uri.algorithm());
-        assertEquals(6, uri.digits());
-        assertEquals(Duration.ofSeconds(30), uri.period());
+        assertEquals(HmacAlgorithm.SHA1, uri.hotp().algorithm());
+        assertEquals(6, uri.hotp().digits());
+        assertEquals(Duration.ofSeconds(30), uri.totp().period());
     }
 
     @ParameterizedTest
@@ -123,7 +126,7 @@ class OtpAuthUriTest {
         assertEquals(Optional.of("ACME Co"), uri.issuer());
         assertEquals("alice@example.com", uri.account());
         assertEquals(LEGACY_BASE32, uri.secret().toBase32());
-        assertEquals(HmacAlgorithm.SHA1, uri.algorithm());
+        assertEquals(HmacAlgorithm.SHA1, uri.hotp().algorithm());
     }
 
     @Test
@@ -164,9 +167,9 @@ class OtpAuthUriTest {
     void parsesAlgorithmNamesInAnyCase(String name, HmacAlgorithm expected) {
         OtpAuthUri uri = OtpAuthUri.parse("otpauth://totp/a?secret=" + RFC_BASE32 + "&algorithm=" + name + "&digits=8&period=60");
 
-        assertEquals(expected, uri.algorithm());
-        assertEquals(8, uri.digits());
-        assertEquals(Duration.ofSeconds(60), uri.period());
+        assertEquals(expected, uri.hotp().algorithm());
+        assertEquals(8, uri.hotp().digits());
+        assertEquals(Duration.ofSeconds(60), uri.totp().period());
     }
 
     @Test
@@ -395,9 +398,9 @@ class OtpAuthUriTest {
         long longest = Totp.MAX_PERIOD.getSeconds();
         OtpAuthUri uri = OtpAuthUri.parse("otpauth://totp/bob?secret=" + RFC_BASE32 + "&period=" + longest);
 
-        assertEquals(Totp.MAX_PERIOD, uri.period());
+        assertEquals(Totp.MAX_PERIOD, uri.totp().period());
         assertThrows(IllegalArgumentException.class, () -> OtpAuthUri.builder().secret(RFC_SECRET).account("bob")
-                .period(Totp.MAX_PERIOD.plusSeconds(1)).build());
+                .totp(Totp.builder().period(Totp.MAX_PERIOD.plusSeconds(1)).build()).build());
     }
 
     @Test
@@ -428,33 +431,50 @@ class OtpAuthUriTest {
         assertThrows(IllegalStateException.class, () -> OtpAuthUri.builder().account("a").build());
         assertThrows(IllegalStateException.class, () -> OtpAuthUri.builder().secret(RFC_SECRET).build());
         assertThrows(IllegalArgumentException.class,
-                () -> OtpAuthUri.builder().secret(RFC_SECRET).account("a").digits(9).build());
-        assertThrows(IllegalArgumentException.class,
-                () -> OtpAuthUri.builder().secret(RFC_SECRET).account("a").period(Duration.ofMillis(1500)).build());
-        assertThrows(IllegalArgumentException.class,
-                () -> OtpAuthUri.builder().secret(RFC_SECRET).account("a").hotp(-1).build());
+                () -> OtpAuthUri.builder().secret(RFC_SECRET).account("a").totp(Totp.builder().digits(9).build()).build());
         assertThrows(IllegalArgumentException.class, () -> OtpAuthUri.builder().secret(RFC_SECRET).account("a")
-                .period(Duration.ofSeconds(60)).hotp(0).build());
+                .totp(Totp.builder().period(Duration.ofMillis(1500)).build()).build());
+        assertThrows(IllegalArgumentException.class,
+                () -> OtpAuthUri.builder().secret(RFC_SECRET).account("a").hotp(Hotp.builder().build(), -1).build());
+        assertThrows(NullPointerException.class, () -> OtpAuthUri.builder().totp(null));
+        assertThrows(NullPointerException.class, () -> OtpAuthUri.builder().hotp(null, 0));
     }
 
     @Test
-    void copiesParametersOfATotpGenerator() {
-        Totp totp = Totp.builder().algorithm(HmacAlgorithm.SHA256).digits(7).period(Duration.ofSeconds(45)).build();
-        OtpAuthUri uri = OtpAuthUri.builder().secret(RFC_SECRET).account("a").parameters(totp).build();
+    void theLastGeneratorSetWinsAndAnHotpUriHasNoPeriod() {
+        Totp sixtySeconds = Totp.builder().period(Duration.ofSeconds(60)).build();
+        OtpAuthUri hotp = OtpAuthUri.builder().secret(RFC_SECRET).account("a").totp(sixtySeconds)
+                .hotp(Hotp.builder().build(), 0).build();
+        OtpAuthUri totp = OtpAuthUri.builder().secret(RFC_SECRET).account("a").hotp(Hotp.builder().build(), 5)
+                .totp(sixtySeconds).build();
 
-        assertEquals(totp.toString(), uri.totp().toString());
+        assertEquals("otpauth://hotp/a?secret=" + RFC_BASE32 + "&counter=0", hotp.toUriString());
+        assertEquals("otpauth://totp/a?secret=" + RFC_BASE32 + "&period=60", totp.toUriString());
+    }
+
+    @Test
+    void carriesTheGeneratorItIsGiven() {
+        Totp totp = Totp.builder().algorithm(HmacAlgorithm.SHA256).digits(7).period(Duration.ofSeconds(45)).build();
+        Hotp hotp = Hotp.builder().algorithm(HmacAlgorithm.SHA512).digits(8).build();
+        OtpAuthUri totpUri = OtpAuthUri.builder().secret(RFC_SECRET).account("a").totp(totp).build();
+        OtpAuthUri hotpUri = OtpAuthUri.builder().secret(RFC_SECRET).account("a").hotp(hotp, 3).build();
+
+        assertEquals(totp, totpUri.totp());
+        assertEquals(Hotp.builder().algorithm(HmacAlgorithm.SHA256).digits(7).build(), totpUri.hotp());
+        assertEquals(hotp, hotpUri.hotp());
+        assertEquals(3, hotpUri.counter());
         assertThrows(IllegalArgumentException.class, () -> OtpAuthUri.builder()
-                .parameters(Totp.builder().t0(Instant.ofEpochSecond(1)).build()));
+                .totp(Totp.builder().t0(Instant.ofEpochSecond(1)).build()));
     }
 
     @Test
     void typeSpecificAccessorsRefuseTheOtherType() {
         OtpAuthUri totp = OtpAuthUri.builder().secret(RFC_SECRET).account("a").build();
-        OtpAuthUri hotp = OtpAuthUri.builder().secret(RFC_SECRET).account("a").hotp(0).build();
+        OtpAuthUri hotp = OtpAuthUri.builder().secret(RFC_SECRET).account("a").hotp(Hotp.builder().build(), 0).build();
 
         assertThrows(IllegalStateException.class, totp::counter);
-        assertThrows(IllegalStateException.class, totp::hotp);
         assertThrows(IllegalStateException.class, hotp::totp);
+        assertEquals(Hotp.builder().build(), totp.hotp(), "every URI has the HOTP generator of its algorithm and digits");
     }
 
     @Test
@@ -472,5 +492,25 @@ class OtpAuthUriTest {
         assertFalse(one.equals(other));
         assertEquals(one, OtpAuthUri.builder().secret(RFC_SECRET).account("a").build());
         assertEquals(one.hashCode(), OtpAuthUri.builder().secret(RFC_SECRET).account("a").build().hashCode());
+    }
+
+    @Test
+    void equalityComparesTheGeneratorsByValue() {
+        OtpAuthUri.Builder base = OtpAuthUri.builder().secret(RFC_SECRET).issuer("I").account("a");
+        OtpAuthUri sixtySeconds = base.totp(Totp.builder().period(Duration.ofSeconds(60)).build()).build();
+
+        // Equal generators made apart give equal URIs, as parse makes its own.
+        assertEquals(sixtySeconds, base.totp(Totp.builder().period(Duration.ofSeconds(60)).build()).build());
+        assertEquals(sixtySeconds.hashCode(),
+                base.totp(Totp.builder().period(Duration.ofSeconds(60)).build()).build().hashCode());
+        assertEquals(base.hotp(Hotp.builder().digits(8).build(), 4).build(),
+                base.hotp(Hotp.builder().digits(8).build(), 4).build());
+        // Any other parameter makes another URI.
+        assertNotEquals(sixtySeconds, base.totp(Totp.builder().build()).build());
+        assertNotEquals(sixtySeconds, base.totp(Totp.builder().period(Duration.ofSeconds(60)).digits(7).build()).build());
+        assertNotEquals(sixtySeconds, base.totp(Totp.builder().period(Duration.ofSeconds(60))
+                .algorithm(HmacAlgorithm.SHA256).build()).build());
+        assertNotEquals(base.hotp(Hotp.builder().build(), 4).build(), base.hotp(Hotp.builder().build(), 5).build());
+        assertNotEquals(base.hotp(Hotp.builder().build(), 0).build(), base.totp(Totp.builder().build()).build());
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.otpkit.core.ReplayGuard.Acceptance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,17 +27,17 @@ class ReplayGuardTest {
 
     @Test
     void acceptsOnlyStrictlyNewerSteps() {
-        assertEquals(Acceptance.accepted(), guard.tryAccept("alice", ACCOUNT, 100, LATER));
-        assertEquals(Acceptance.replayed(), guard.tryAccept("alice", ACCOUNT, 100, LATER), "the same step");
-        assertEquals(Acceptance.replayed(), guard.tryAccept("alice", ACCOUNT, 99, LATER), "an older step");
-        assertEquals(Acceptance.accepted(), guard.tryAccept("alice", ACCOUNT, 101, LATER));
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 100, LATER));
+        assertFalse(guard.tryAccept("alice", ACCOUNT, 100, LATER), "the same step");
+        assertFalse(guard.tryAccept("alice", ACCOUNT, 99, LATER), "an older step");
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 101, LATER));
     }
 
     @Test
     void tellsWhatItRemembersWithoutChangingIt() {
         assertFalse(guard.hasAccepted("alice", ACCOUNT, 0), "nothing accepted yet");
         assertFalse(guard.hasAccepted("alice", ACCOUNT, 0), "asking accepted nothing");
-        assertTrue(guard.tryAccept("alice", ACCOUNT, 100, LATER).isAccepted());
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 100, LATER));
         assertTrue(guard.hasAccepted("alice", ACCOUNT, 100));
         assertTrue(guard.hasAccepted("alice", ACCOUNT, 99));
         assertFalse(guard.hasAccepted("alice", ACCOUNT, 101));
@@ -50,16 +49,16 @@ class ReplayGuardTest {
 
     @Test
     void keepsAccountsApart() {
-        assertTrue(guard.tryAccept("alice", ACCOUNT, 100, LATER).isAccepted());
-        assertTrue(guard.tryAccept("bob", ACCOUNT, 100, LATER).isAccepted());
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 100, LATER));
+        assertTrue(guard.tryAccept("bob", ACCOUNT, 100, LATER));
     }
 
     @Test
     void keepsTheAuthenticatorsOfOneAccountApart() {
-        assertTrue(guard.tryAccept("alice", ACCOUNT, 100, LATER).isAccepted());
-        assertTrue(guard.tryAccept("alice", "c1", 100, LATER).isAccepted());
-        assertTrue(guard.tryAccept("alice", "c2", 100, LATER).isAccepted());
-        assertEquals(Acceptance.replayed(), guard.tryAccept("alice", "c1", 100, LATER));
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 100, LATER));
+        assertTrue(guard.tryAccept("alice", "c1", 100, LATER));
+        assertTrue(guard.tryAccept("alice", "c2", 100, LATER));
+        assertFalse(guard.tryAccept("alice", "c1", 100, LATER));
     }
 
     /**
@@ -72,16 +71,16 @@ class ReplayGuardTest {
     void neverMixesTwoDistinctPairsOfAccountAndAuthenticator() {
         List<String> ids = allStrings("a/:\0", 3);
         assertEquals(85, ids.size());
-        ReplayGuard roomy = ReplayGuard.inMemoryBuilder().clock(clock).maxAccounts(ids.size() * ids.size()).build();
+        ReplayGuard roomy = ReplayGuard.inMemoryBuilder().clock(clock).maxEntries(ids.size() * ids.size()).build();
         for (String accountId : ids) {
             for (String authenticatorId : ids) {
-                assertEquals(Acceptance.accepted(), roomy.tryAccept(accountId, authenticatorId, 1, LATER),
+                assertTrue(roomy.tryAccept(accountId, authenticatorId, 1, LATER),
                         () -> "pair " + List.of(accountId, authenticatorId) + " met an earlier pair");
             }
         }
         for (String accountId : ids) {
             for (String authenticatorId : ids) {
-                assertEquals(Acceptance.replayed(), roomy.tryAccept(accountId, authenticatorId, 1, LATER));
+                assertFalse(roomy.tryAccept(accountId, authenticatorId, 1, LATER));
             }
         }
     }
@@ -109,18 +108,18 @@ class ReplayGuardTest {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch start = new CountDownLatch(1);
-            Callable<Acceptance> use = () -> {
+            Callable<Boolean> use = () -> {
                 start.await();
                 return guard.tryAccept("alice", ACCOUNT, 7, LATER);
             };
-            List<Future<Acceptance>> results = new ArrayList<>();
+            List<Future<Boolean>> results = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 results.add(pool.submit(use));
             }
             start.countDown();
             int accepted = 0;
-            for (Future<Acceptance> result : results) {
-                accepted += result.get().isAccepted() ? 1 : 0;
+            for (Future<Boolean> result : results) {
+                accepted += result.get() ? 1 : 0;
             }
             assertEquals(1, accepted);
         } finally {
@@ -130,40 +129,61 @@ class ReplayGuardTest {
 
     @Test
     void keepsAStepAsLongAsAnyVerifierAskedFor() {
-        assertTrue(guard.tryAccept("alice", ACCOUNT, 100, NOW.plus(Duration.ofMinutes(5))).isAccepted(),
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 100, NOW.plus(Duration.ofMinutes(5))),
                 "a verifier that keeps steps long");
-        assertTrue(guard.tryAccept("alice", ACCOUNT, 101, NOW.plus(Duration.ofSeconds(60))).isAccepted(),
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 101, NOW.plus(Duration.ofSeconds(60))),
                 "one that keeps them short");
         clock.advance(Duration.ofMinutes(2));
-        assertEquals(Acceptance.replayed(), guard.tryAccept("alice", ACCOUNT, 101, NOW.plus(Duration.ofMinutes(5))),
+        assertFalse(guard.tryAccept("alice", ACCOUNT, 101, NOW.plus(Duration.ofMinutes(5))),
                 "still remembered");
     }
 
     @Test
-    void answersNoRoomUntilTheFirstEntryExpiresWithoutForgettingAny() {
-        ReplayGuard two = ReplayGuard.inMemoryBuilder().clock(clock).maxAccounts(2).build();
+    void refusesANewPairWhenFullUntilTheFirstEntryExpiresWithoutForgettingAny() {
+        ReplayGuard two = ReplayGuard.inMemoryBuilder().clock(clock).maxEntries(2).build();
         Instant aliceExpires = NOW.plus(Duration.ofSeconds(60));
-        assertTrue(two.tryAccept("alice", ACCOUNT, 100, aliceExpires).isAccepted());
-        assertTrue(two.tryAccept("bob", ACCOUNT, 100, LATER).isAccepted());
+        assertTrue(two.tryAccept("alice", ACCOUNT, 100, aliceExpires));
+        assertTrue(two.tryAccept("bob", ACCOUNT, 100, LATER));
 
-        Acceptance full = two.tryAccept("carol", ACCOUNT, 100, LATER);
-        assertEquals(Acceptance.noRoom(aliceExpires), full);
+        StoreFullException full = assertThrows(StoreFullException.class,
+                () -> two.tryAccept("carol", ACCOUNT, 100, LATER));
         assertEquals(Optional.of(aliceExpires), full.retryAfter());
-        assertFalse(full.isAccepted());
+        assertEquals("the in-memory ReplayGuard is full (maxEntries 2) and every entry still matters;"
+                + " room expected at " + aliceExpires, full.getMessage(), "names the store, not the account");
         assertFalse(two.hasAccepted("carol", ACCOUNT, 100), "nothing recorded");
-        assertEquals(Acceptance.replayed(), two.tryAccept("alice", ACCOUNT, 100, aliceExpires),
-                "a remembered pair still answers");
+        assertFalse(two.tryAccept("alice", ACCOUNT, 100, aliceExpires), "a remembered pair still answers");
 
         clock.set(aliceExpires);
-        assertEquals(Acceptance.accepted(), two.tryAccept("carol", ACCOUNT, 100, LATER));
+        assertTrue(two.tryAccept("carol", ACCOUNT, 100, LATER));
     }
 
     @Test
-    void describesAnswers() {
-        assertEquals("Acceptance[ACCEPTED]", Acceptance.accepted().toString());
-        assertEquals("Acceptance[NO_ROOM until 2026-01-01T00:01:30Z]", Acceptance.noRoom(LATER).toString());
-        assertEquals(Optional.empty(), Acceptance.replayed().retryAfter());
-        assertEquals(Acceptance.noRoom(LATER).hashCode(), Acceptance.noRoom(LATER).hashCode());
+    void refusesWithoutARetryTimeWhenNoEntryWillExpire() {
+        ReplayGuard one = ReplayGuard.inMemoryBuilder().clock(clock).maxEntries(1).build();
+        assertTrue(one.tryAccept("alice", ACCOUNT, 100, Instant.MAX));
+
+        StoreFullException full = assertThrows(StoreFullException.class,
+                () -> one.tryAccept("bob", ACCOUNT, 100, LATER));
+        assertEquals(Optional.empty(), full.retryAfter());
+    }
+
+    @Test
+    void noneRemembersNothingAndAcceptsEveryStep() {
+        ReplayGuard none = ReplayGuard.none();
+        assertTrue(none.tryAccept("alice", ACCOUNT, 100, LATER));
+        assertTrue(none.tryAccept("alice", ACCOUNT, 100, LATER), "the same step again");
+        assertTrue(none.tryAccept("alice", ACCOUNT, 99, LATER), "an older step");
+        assertFalse(none.hasAccepted("alice", ACCOUNT, 100));
+        assertEquals("ReplayGuard.none()", none.toString());
+        assertThrows(NullPointerException.class, () -> none.tryAccept(null, ACCOUNT, 1, LATER));
+    }
+
+    @Test
+    void builderChecksTheBoundAtOnce() {
+        ReplayGuard.InMemoryBuilder builder = ReplayGuard.inMemoryBuilder();
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> builder.maxEntries(0));
+        assertEquals("maxEntries must be at least 1, was 0", zero.getMessage());
+        assertThrows(NullPointerException.class, () -> builder.clock(null));
     }
 
     @Test
@@ -175,7 +195,5 @@ class ReplayGuardTest {
         assertThrows(NullPointerException.class, () -> guard.hasAccepted("alice", null, 1));
         ReplayGuard writeOnly = guard::tryAccept;
         assertThrows(NullPointerException.class, () -> writeOnly.hasAccepted("alice", null, 1), "the default too");
-        assertThrows(NullPointerException.class, () -> Acceptance.noRoom(null));
-        assertThrows(IllegalArgumentException.class, () -> ReplayGuard.inMemoryBuilder().maxAccounts(0).build());
     }
 }

@@ -45,7 +45,16 @@ class Rfc6238Test {
     }
 
     private static OtpSecret seedFor(HmacAlgorithm algorithm) {
-        String seed = SEED.repeat(7).substring(0, algorithm.digestLength());
+        String seed = SEED.repeat(7).substring(0, seedLength(algorithm));
         return OtpSecret.fromBytes(seed.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The reference implementation's seed lengths: the digest length of each hash function. */
+    private static int seedLength(HmacAlgorithm algorithm) {
+        return switch (algorithm) {
+            case SHA1 -> 20;
+            case SHA256 -> 32;
+            case SHA512 -> 64;
+        };
     }
 }

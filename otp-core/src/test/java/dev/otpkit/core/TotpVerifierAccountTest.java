@@ -148,14 +148,14 @@ class TotpVerifierAccountTest {
 
     @Test
     void acceptsTheSameCodeTwiceOnlyWhenReplayProtectionIsSwitchedOff() {
-        TotpVerifier unguarded = TotpVerifier.builder(totp).clock(clock).withoutReplayGuard().build();
+        TotpVerifier unguarded = TotpVerifier.builder(totp).clock(clock).replayGuard(ReplayGuard.none()).build();
         assertTrue(unguarded.verify("alice", secret, codeAt(NOW)).isValid());
         assertTrue(unguarded.verify("alice", secret, codeAt(NOW)).isValid());
     }
 
     @Test
     void neverLocksWhenAttemptLimitingIsSwitchedOff() {
-        TotpVerifier unlimited = TotpVerifier.builder(totp).clock(clock).withoutAttemptLimiter().build();
+        TotpVerifier unlimited = TotpVerifier.builder(totp).clock(clock).attemptLimiter(AttemptLimiter.none()).build();
         for (int i = 0; i < 200; i++) {
             assertEquals(Status.INVALID, unlimited.verify("alice", secret, wrongCodeAt(NOW)).status());
         }
@@ -224,7 +224,7 @@ class TotpVerifierAccountTest {
 
     @Test
     void refusesARightCodeWithoutCountingItWhileTheGuardHasNoRoom() {
-        ReplayGuard twoAccounts = ReplayGuard.inMemoryBuilder().clock(clock).maxAccounts(2).build();
+        ReplayGuard twoAccounts = ReplayGuard.inMemoryBuilder().clock(clock).maxEntries(2).build();
         AttemptLimiter oneFailureLocks = AttemptLimiter.inMemoryBuilder().clock(clock).failuresBeforeLock(1).build();
         TotpVerifier small = TotpVerifier.builder(totp).clock(clock).replayGuard(twoAccounts)
                 .attemptLimiter(oneFailureLocks).build();
@@ -235,12 +235,40 @@ class TotpVerifierAccountTest {
         assertFalse(refused.isValid(), "a step the guard cannot record is never accepted");
         assertNotEquals(Status.REPLAYED, refused.status(), "carol never used this code");
         Instant aliceForgotten = totp.stepStart(totp.step(NOW) + TotpVerifier.MAX_WINDOW + 1);
-        assertEquals(Verification.unavailable(aliceForgotten), refused);
+        assertEquals(Verification.unavailable(Optional.of(aliceForgotten)), refused);
         assertEquals(refused, small.verify("carol", secret, codeAt(NOW)),
                 "not counted: one counted failure would have locked carol");
 
         clock.set(refused.retryAfter().orElseThrow());
         assertEquals(Status.VALID, small.verify("carol", secret, codeAt(clock.instant())).status());
+    }
+
+    @Test
+    void answersUnavailableWithoutCheckingOrCountingWhileTheLimiterIsFull() {
+        AttemptLimiter oneAccount = AttemptLimiter.inMemoryBuilder().clock(clock).maxEntries(1)
+                .failuresBeforeLock(1).build();
+        ReplayGuard guard = ReplayGuard.inMemoryBuilder().clock(clock).build();
+        TotpVerifier small = TotpVerifier.builder(totp).clock(clock).replayGuard(guard).attemptLimiter(oneAccount).build();
+        assertEquals(Status.INVALID, small.verify("bob", secret, wrongCodeAt(NOW)).status(), "bob fills the limiter");
+
+        Verification refused = small.verify("carol", secret, codeAt(NOW));
+        assertEquals(Verification.unavailable(Optional.empty()), refused, "the right code, not LOCKED: never tried");
+        assertFalse(guard.hasAccepted("carol", ReplayGuard.ACCOUNT_AUTHENTICATOR, totp.step(NOW)),
+                "the code was not even checked");
+
+        oneAccount.recordSuccess("bob");
+        assertEquals(Status.VALID, small.verify("carol", secret, codeAt(NOW)).status(),
+                "one counted failure would have locked carol");
+    }
+
+    @Test
+    void letsAStoreFailureOtherThanFullReachTheCaller() {
+        StoreException down = new StoreException("database unreachable");
+        ReplayGuard broken = (accountId, authenticatorId, step, keepUntil) -> {
+            throw down;
+        };
+        TotpVerifier failing = TotpVerifier.builder(totp).clock(clock).replayGuard(broken).build();
+        assertEquals(down, assertThrows(StoreException.class, () -> failing.verify("alice", secret, codeAt(NOW))));
     }
 
     /**
@@ -252,7 +280,7 @@ class TotpVerifierAccountTest {
         final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
         @Override
-        public Acceptance tryAccept(String accountId, String authenticatorId, long step, Instant keepUntil) {
+        public boolean tryAccept(String accountId, String authenticatorId, long step, Instant keepUntil) {
             long[] accepted = {-1};
             lastSteps.compute(List.of(accountId, authenticatorId), (pair, last) -> {
                 if (last != null && step <= last) {
@@ -261,7 +289,7 @@ class TotpVerifierAccountTest {
                 accepted[0] = step;
                 return step;
             });
-            return accepted[0] == step ? Acceptance.accepted() : Acceptance.replayed();
+            return accepted[0] == step;
         }
 
         @Override
@@ -295,6 +323,7 @@ class TotpVerifierAccountTest {
         assertEquals("TotpVerifier[Totp[SHA1, 6 digits, 30 s], window -1/+1, replay guard on, attempt limiter on]",
                 verifier.toString());
         assertEquals("TotpVerifier[Totp[SHA1, 6 digits, 30 s], window -1/+1, replay guard off, attempt limiter off]",
-                TotpVerifier.builder(totp).withoutReplayGuard().withoutAttemptLimiter().build().toString());
+                TotpVerifier.builder(totp).replayGuard(ReplayGuard.none()).attemptLimiter(AttemptLimiter.none()).build()
+                        .toString());
     }
 }

@@ -15,6 +15,7 @@ import com.google.zxing.qrcode.QRCodeReader;
 import dev.otpkit.core.HmacAlgorithm;
 import dev.otpkit.core.OtpAuthUri;
 import dev.otpkit.core.OtpSecret;
+import dev.otpkit.core.Totp;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -50,8 +51,8 @@ class QrCodeTest {
                 // version-13 symbols (they still decode with its PURE_BARCODE hint), so a random
                 // one would make this test fail now and then for zxing's reason, not ours.
                 OtpAuthUri.builder().secret(OtpSecret.fromBase32("K".repeat(103) + "Q")).issuer("Bücher & Söhne, 日本")
-                        .account("jürgen+2fa@example.de").algorithm(HmacAlgorithm.SHA512).digits(8)
-                        .period(Duration.ofSeconds(60)).build().toUriString(),
+                        .account("jürgen+2fa@example.de").totp(Totp.builder().algorithm(HmacAlgorithm.SHA512).digits(8)
+                        .period(Duration.ofSeconds(60)).build()).build().toUriString(),
                 "otpauth://hotp/X:y?secret=JBSWY3DPEHPK3PXP&counter=7",
                 "plain text with Unicode: Grüße 🔐");
     }

@@ -55,6 +55,20 @@ public final class Argon2idHash {
     }
 
     /**
+     * Makes a hash that stands in where there is nothing to check: a zero salt of
+     * {@value #SALT_BYTES} bytes and a zero hash of {@value #HASH_BYTES} bytes, which no
+     * Argon2id output matches but with 2<sup>-256</sup> odds.
+     *
+     * @param memoryKiB memory cost in KiB
+     * @param iterations number of passes
+     * @param parallelism number of lanes
+     * @return the decoy, costing as much to {@link #rehash} as a real hash of that cost
+     */
+    public static Argon2idHash decoy(int memoryKiB, int iterations, int parallelism) {
+        return new Argon2idHash(memoryKiB, iterations, parallelism, new byte[SALT_BYTES], new byte[HASH_BYTES]);
+    }
+
+    /**
      * Says what is wrong with a set of Argon2id parameters, if anything.
      *
      * @param memoryKiB memory cost in KiB
@@ -115,8 +129,7 @@ public final class Argon2idHash {
      * @return for example {@code $argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$...}
      */
     public String toPhcString() {
-        return PREFIX + "m=" + memoryKiB + ",t=" + iterations + ",p=" + parallelism
-                + "$" + ENCODER.encodeToString(salt) + "$" + ENCODER.encodeToString(hash);
+        return PREFIX + cost() + "$" + ENCODER.encodeToString(salt) + "$" + ENCODER.encodeToString(hash);
     }
 
     /**
@@ -126,7 +139,7 @@ public final class Argon2idHash {
      * @param password the canonical code bytes
      * @return the Argon2id output, as long as this hash
      */
-    public byte[] rehash(Argon2idFunction function, byte[] password) {
+    byte[] rehash(Argon2idFunction function, byte[] password) {
         return function.hash(password, salt, memoryKiB, iterations, parallelism, hash.length);
     }
 
@@ -136,8 +149,27 @@ public final class Argon2idHash {
      * @param candidate an Argon2id output
      * @return whether they are equal
      */
-    public boolean matches(byte[] candidate) {
+    boolean matches(byte[] candidate) {
         return MessageDigest.isEqual(candidate, hash);
+    }
+
+    /**
+     * Describes the cost parameters as they appear in the PHC string.
+     *
+     * @return for example {@code "m=19456,t=2,p=1"}
+     */
+    String cost() {
+        return "m=" + memoryKiB + ",t=" + iterations + ",p=" + parallelism;
+    }
+
+    /**
+     * Tells whether {@code other} costs the same to compute: the same memory, passes and lanes.
+     *
+     * @param other another hash
+     * @return whether the three cost parameters are the same
+     */
+    boolean sharesCost(Argon2idHash other) {
+        return memoryKiB == other.memoryKiB && iterations == other.iterations && parallelism == other.parallelism;
     }
 
     /**
@@ -148,9 +180,7 @@ public final class Argon2idHash {
      * @return whether salt, parameters and hash length are the same
      */
     public boolean sharesSaltAndCost(Argon2idHash other) {
-        return memoryKiB == other.memoryKiB && iterations == other.iterations
-                && parallelism == other.parallelism && hash.length == other.hash.length
-                && Arrays.equals(salt, other.salt);
+        return sharesCost(other) && hash.length == other.hash.length && Arrays.equals(salt, other.salt);
     }
 
     private static int parameter(String text, String name) {

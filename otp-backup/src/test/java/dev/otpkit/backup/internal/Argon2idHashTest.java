@@ -57,6 +57,20 @@ class Argon2idHashTest {
     }
 
     @Test
+    void acceptsTheLeastAndMostMemoryItAllows() {
+        assertNull(Argon2idHash.costProblem(16, 1, 2), "8 KiB per lane");
+        assertNull(Argon2idHash.costProblem(Argon2idHash.MAX_MEMORY_KIB, 1, 1));
+    }
+
+    @Test
+    void readsParametersOfUpToNineDigitsLeadingZerosIncluded() {
+        String padded = REFERENCE.replace("m=65536,t=2,p=1", "m=000065536,t=000000002,p=000000001");
+
+        assertEquals(REFERENCE, Argon2idHash.parse(padded).toPhcString());
+        assertNull(Argon2idHash.parse(REFERENCE.replace("m=65536", "m=0000065536")), "ten digits");
+    }
+
+    @Test
     void namesTheBadParameterAndItsRange() {
         assertNull(Argon2idHash.costProblem(19456, 2, 1));
         assertEquals("memory must be 8 KiB per lane (16) to 1048576 KiB, was 15", Argon2idHash.costProblem(15, 1, 2));

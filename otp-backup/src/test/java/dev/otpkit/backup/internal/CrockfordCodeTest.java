@@ -41,7 +41,8 @@ class CrockfordCodeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "-", "K7QX2-M9TZ", "K7QX2-M9TZ00", "K7QX2-M9TZU", "K7QX2-M9TZu", "K7QX2+M9TZ0",
-        "K7QX2-M9TZ\u0430", "K7QX2-M9TZ\u212A", "\uFF2B7QX2-M9TZ0", "K7QX2-M9TZ\u0000", "K7QX2\u00A0M9TZ0"})
+        "K7QX2-M9TZ\u0430", "K7QX2-M9TZ\u212A", "\uFF2B7QX2-M9TZ0", "K7QX2-M9TZ\u0000", "K7QX2\u00A0M9TZ0",
+        "K7QX2-M9TZ\u007F", "K7QX2-M9TZ\u0080"})
     void refusesWhatIsNotACode(String typed) {
         assertNull(CrockfordCode.canonicalBytes(typed));
     }
@@ -50,6 +51,14 @@ class CrockfordCodeTest {
     void refusesNullAndOverlongInput() {
         assertNull(CrockfordCode.canonicalBytes(null));
         assertNull(CrockfordCode.canonicalBytes("K7QX2-M9TZ0" + " ".repeat(CrockfordCode.MAX_INPUT_LENGTH)));
+    }
+
+    @Test
+    void readsACodePaddedToTheLongestInputButNotOneCharLonger() {
+        String longest = "K7QX2-M9TZ0" + " ".repeat(CrockfordCode.MAX_INPUT_LENGTH - 11);
+
+        assertArrayEquals("K7QX2M9TZ0".getBytes(StandardCharsets.US_ASCII), CrockfordCode.canonicalBytes(longest));
+        assertNull(CrockfordCode.canonicalBytes(longest + " "));
     }
 
     @Test

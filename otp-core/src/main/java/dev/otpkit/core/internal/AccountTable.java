@@ -1,12 +1,13 @@
 package dev.otpkit.core.internal;
 
+import dev.otpkit.core.StoreFullException;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -17,8 +18,8 @@ import java.util.function.Supplier;
  * <p>The table never holds more than its maximum number of accounts. When it is full, entries
  * that can no longer matter ({@link Entry#forgetAtMillis()} has passed) are swept out; entries
  * that still matter are never evicted, because forgetting them would weaken protection (an
- * evicted lock would unlock an account). A full table therefore refuses new accounts until an
- * entry becomes forgettable, and says when that will be ({@link #roomExpectedAtMillis(long)}).
+ * evicted lock would unlock an account). A full table therefore refuses new accounts with a
+ * {@link StoreFullException} until an entry becomes forgettable, and says when that will be.
  *
  * <p>An account is named by a key: its id, or any value whose {@code equals} and
  * {@code hashCode} compare by value, such as a pair of ids. Keys are compared as they are, so
@@ -46,7 +47,8 @@ public final class AccountTable<E extends AccountTable.Entry> {
     private final ConcurrentHashMap<Object, E> entries = new ConcurrentHashMap<>();
     private final AtomicInteger size = new AtomicInteger();
     private final ReentrantLock sweepLock = new ReentrantLock();
-    private final int maxAccounts;
+    private final String store;
+    private final int maxEntries;
     private final Supplier<E> newEntry;
     /** Earliest time at which a sweep of a full table can free anything. */
     private volatile long nextSweepMillis = Long.MIN_VALUE;
@@ -54,14 +56,14 @@ public final class AccountTable<E extends AccountTable.Entry> {
     /**
      * Makes an empty table.
      *
-     * @param maxAccounts the most accounts held at once, at least 1
+     * @param store the store the table serves, as {@link StoreFullException} names it
+     * @param maxEntries the most accounts held at once, at least 1
      * @param newEntry makes the state of an account seen for the first time
+     * @throws IllegalArgumentException if {@code maxEntries} is below 1
      */
-    public AccountTable(int maxAccounts, Supplier<E> newEntry) {
-        if (maxAccounts < 1) {
-            throw new IllegalArgumentException("maxAccounts must be at least 1, was " + maxAccounts);
-        }
-        this.maxAccounts = maxAccounts;
+    public AccountTable(String store, int maxEntries, Supplier<E> newEntry) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.maxEntries = Bounds.requireMaxEntries(maxEntries);
         this.newEntry = Objects.requireNonNull(newEntry, "newEntry");
     }
 
@@ -96,8 +98,9 @@ public final class AccountTable<E extends AccountTable.Entry> {
      * @param first passed to {@code action}
      * @param second passed to {@code action}
      * @param <R> the answer type
-     * @return what {@code action} returned, or {@code null} if the account has no entry and the
-     *     table is full of entries that still matter
+     * @return what {@code action} returned
+     * @throws StoreFullException if the account has no entry and the table is full of entries
+     *     that still matter; nothing is changed then
      */
     public <R> R update(Object accountKey, long nowMillis, Action<? super E, R> action, long first, long second) {
         while (true) {
@@ -105,7 +108,7 @@ public final class AccountTable<E extends AccountTable.Entry> {
             boolean fresh = false;
             if (entry == null) {
                 if (!reserveSlot(nowMillis)) {
-                    return null;
+                    throw full(nowMillis);
                 }
                 E created = newEntry.get();
                 entry = entries.putIfAbsent(accountKey, created);
@@ -155,22 +158,30 @@ public final class AccountTable<E extends AccountTable.Entry> {
 
     /**
      * Runs {@code action} on the account's entry with its monitor held, if the account has one
-     * that still matters, then drops the entry if it no longer matters.
+     * that still matters, then drops the entry if it no longer matters. Never adds an entry.
      *
      * @param accountKey the account's key
      * @param nowMillis the current time, epoch milliseconds
      * @param action reads and changes the entry; must not touch this table
+     * @param first passed to {@code action}
+     * @param second passed to {@code action}
+     * @param absent the answer when the account has no entry that still matters
+     * @param <R> the answer type
+     * @return what {@code action} returned, or {@code absent}
      */
-    public void updateIfPresent(Object accountKey, long nowMillis, Consumer<? super E> action) {
+    public <R> R updateIfPresent(Object accountKey, long nowMillis, Action<? super E, R> action, long first,
+            long second, R absent) {
         E entry = entries.get(accountKey);
         if (entry == null) {
-            return;
+            return absent;
         }
         synchronized (entry) {
-            if (!entry.removed && !removeIfForgettable(accountKey, entry, nowMillis)) {
-                action.accept(entry);
-                removeIfForgettable(accountKey, entry, nowMillis);
+            if (entry.removed || removeIfForgettable(accountKey, entry, nowMillis)) {
+                return absent;
             }
+            R result = action.apply(entry, first, second);
+            removeIfForgettable(accountKey, entry, nowMillis);
+            return result;
         }
     }
 
@@ -184,17 +195,38 @@ public final class AccountTable<E extends AccountTable.Entry> {
     }
 
     /**
-     * Tells when a table that just refused a new account expects room again: when the first of
-     * the entries it held at its last sweep becomes forgettable. An estimate, as an entry can be
-     * kept longer meanwhile, and never before {@code nowMillis}: if another thread is sweeping,
-     * room may come at once.
+     * Returns the table's bound.
      *
-     * @param nowMillis the current time, epoch milliseconds
-     * @return epoch milliseconds, at least {@code nowMillis}; {@link Long#MAX_VALUE} if no entry
-     *     held will ever become forgettable
+     * @return the most accounts held at once
      */
-    public long roomExpectedAtMillis(long nowMillis) {
-        return Math.max(nextSweepMillis, nowMillis);
+    public int maxEntries() {
+        return maxEntries;
+    }
+
+    /**
+     * Converts an instant to epoch milliseconds, saturating at the ends of {@code long}, so that
+     * {@link Instant#MAX} reads as "never".
+     *
+     * @param instant the instant
+     * @return epoch milliseconds, from {@link Long#MIN_VALUE} to {@link Long#MAX_VALUE}
+     */
+    public static long toEpochMillis(Instant instant) {
+        try {
+            return instant.toEpochMilli();
+        } catch (ArithmeticException beyondMillis) {
+            return instant.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * The refusal of a new account: room is expected when the first of the entries held at the
+     * last sweep becomes forgettable. An estimate, as an entry can be kept longer meanwhile, and
+     * never before {@code nowMillis}: if another thread is sweeping, room may come at once.
+     */
+    private StoreFullException full(long nowMillis) {
+        long roomExpectedAt = Math.max(nextSweepMillis, nowMillis);
+        return roomExpectedAt == Long.MAX_VALUE ? new StoreFullException(store, maxEntries)
+                : new StoreFullException(store, maxEntries, Instant.ofEpochMilli(roomExpectedAt));
     }
 
     private boolean reserveSlot(long nowMillis) {
@@ -217,7 +249,7 @@ public final class AccountTable<E extends AccountTable.Entry> {
         int current;
         do {
             current = size.get();
-            if (current >= maxAccounts) {
+            if (current >= maxEntries) {
                 return false;
             }
         } while (!size.compareAndSet(current, current + 1));

@@ -19,8 +19,6 @@ import javax.crypto.spec.SecretKeySpec;
 public final class CodeHasher {
     /** Fewest key bytes accepted: 32, the output size of SHA-256. */
     public static final int MIN_KEY_BYTES = 32;
-    /** Bytes of a hash. */
-    public static final int HASH_BYTES = 32;
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final byte[] DOMAIN = "otpkit one-time code v1".getBytes(StandardCharsets.US_ASCII);
@@ -53,7 +51,7 @@ public final class CodeHasher {
      * @param issueId the random id of this issue of a code
      * @param digits the code length
      * @param code the code's value
-     * @return a new {@value #HASH_BYTES}-byte hash
+     * @return a new 32-byte hash
      */
     public byte[] hash(String accountId, String scope, String issueId, int digits, long code) {
         int texts = accountId.length() + scope.length() + issueId.length();

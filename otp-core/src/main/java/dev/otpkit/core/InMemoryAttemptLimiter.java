@@ -1,6 +1,6 @@
-package dev.otpkit.core.internal;
+package dev.otpkit.core;
 
-import dev.otpkit.core.AttemptLimiter;
+import dev.otpkit.core.internal.AccountTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -8,14 +8,15 @@ import java.util.Optional;
 
 /**
  * The bounded in-memory {@link AttemptLimiter}: one small entry per account with failures since
- * its last success, changed under that entry's monitor (see {@link AccountTable}).
+ * its last success, changed under that entry's monitor (see {@link AccountTable}). Made by
+ * {@link AttemptLimiter.InMemoryBuilder}.
  *
  * <p>An entry is dropped only when a success clears it, never because time passed: forgetting
  * a count, however old, would let an attacker who paces guesses below the lock threshold exceed
  * {@link AttemptLimiter#MAX_CONSECUTIVE_FAILURES} failures in a row. No entry with failures is
  * safe to evict, so a table full of them refuses attempts of accounts it does not track.
  */
-public final class InMemoryAttemptLimiter implements AttemptLimiter {
+final class InMemoryAttemptLimiter implements AttemptLimiter {
     private final int failuresBeforeLock;
     private final long firstLockMillis;
     private final long maxLockMillis;
@@ -34,7 +35,7 @@ public final class InMemoryAttemptLimiter implements AttemptLimiter {
         long lockedUntilMillis = Long.MIN_VALUE;
 
         /** Refuses the attempt if locked, else counts it as a failure, locking at the limit. */
-        Optional<Instant> begin(long now) {
+        Optional<Instant> begin(long now, long unused) {
             if (consecutive >= maxConsecutiveFailures) {
                 return Optional.of(Instant.MAX);
             }
@@ -52,8 +53,9 @@ public final class InMemoryAttemptLimiter implements AttemptLimiter {
         }
 
         /** Forgets the failures and locks: the entry is then dropped. */
-        void clear() {
+        Boolean clear(long unused, long alsoUnused) {
             consecutive = 0;
+            return Boolean.TRUE;
         }
 
         /** Kept until a success clears the failures, however long ago they were. */
@@ -64,37 +66,36 @@ public final class InMemoryAttemptLimiter implements AttemptLimiter {
     }
 
     /**
-     * Makes a limiter; the arguments are checked by {@link AttemptLimiter.InMemoryBuilder}.
+     * Makes a limiter; the arguments are checked by the builder.
      *
      * @param failuresBeforeLock consecutive failures that start a lock
      * @param firstLockMillis the first lock's length
      * @param maxLockMillis the longest lock
      * @param maxConsecutiveFailures failures after which the account stays locked until reset
-     * @param maxAccounts the most accounts tracked
+     * @param maxEntries the most accounts tracked
      * @param clock the time source
      */
-    public InMemoryAttemptLimiter(int failuresBeforeLock, long firstLockMillis, long maxLockMillis,
-            int maxConsecutiveFailures, int maxAccounts, Clock clock) {
+    InMemoryAttemptLimiter(int failuresBeforeLock, long firstLockMillis, long maxLockMillis,
+            int maxConsecutiveFailures, int maxEntries, Clock clock) {
         this.failuresBeforeLock = failuresBeforeLock;
         this.firstLockMillis = firstLockMillis;
         this.maxLockMillis = maxLockMillis;
         this.maxConsecutiveFailures = maxConsecutiveFailures;
         this.clock = clock;
-        this.table = new AccountTable<>(maxAccounts, Failures::new);
+        this.table = new AccountTable<>("the in-memory AttemptLimiter", maxEntries, Failures::new);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A table full of accounts with failures, which only successes clear, cannot tell when
+     * room frees: its {@link StoreFullException} has no retry time.
+     */
     @Override
     public Optional<Instant> beginAttempt(String accountId) {
         Objects.requireNonNull(accountId, "accountId");
         long now = clock.millis();
-        Optional<Instant> answer =
-                table.update(accountId, now, (failures, time, unused) -> failures.begin(time), now, 0);
-        if (answer == null) {
-            // Full of accounts with failures, which only successes clear: fail closed, and
-            // suggest a retry after one first lock, as a success may free room at any time.
-            return Optional.of(Instant.ofEpochMilli(saturatedAdd(now, firstLockMillis)));
-        }
-        return answer;
+        return table.update(accountId, now, Failures::begin, now, 0);
     }
 
     /** The length of the lock that follows {@code earlierLocks} locks: doubling, capped. */
@@ -109,15 +110,11 @@ public final class InMemoryAttemptLimiter implements AttemptLimiter {
     @Override
     public void recordSuccess(String accountId) {
         Objects.requireNonNull(accountId, "accountId");
-        table.updateIfPresent(accountId, clock.millis(), Failures::clear);
+        table.updateIfPresent(accountId, clock.millis(), Failures::clear, 0, 0, Boolean.FALSE);
     }
 
-    /**
-     * Returns how many accounts are tracked, for tests of the bound.
-     *
-     * @return the number of accounts with failures or a lock
-     */
-    public int trackedAccounts() {
+    /** How many accounts are tracked, for tests of the bound. */
+    int trackedAccounts() {
         return table.size();
     }
 
@@ -129,6 +126,7 @@ public final class InMemoryAttemptLimiter implements AttemptLimiter {
     @Override
     public String toString() {
         return "InMemoryAttemptLimiter[" + failuresBeforeLock + " failures lock " + firstLockMillis / 1000
-                + " s doubling to " + maxLockMillis / 1000 + " s, " + table.size() + " accounts tracked]";
+                + " s doubling to " + maxLockMillis / 1000 + " s, " + table.size() + " of " + table.maxEntries()
+                + " accounts tracked]";
     }
 }

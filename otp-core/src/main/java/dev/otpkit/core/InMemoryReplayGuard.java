@@ -1,15 +1,16 @@
-package dev.otpkit.core.internal;
+package dev.otpkit.core;
 
-import dev.otpkit.core.ReplayGuard;
+import dev.otpkit.core.internal.AccountTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * The bounded in-memory {@link ReplayGuard}: the last accepted step per pair of account and
- * authenticator, kept until that step has left every window (see {@link AccountTable}).
+ * authenticator, kept until that step has left every window (see {@link AccountTable}). Made
+ * by {@link ReplayGuard.InMemoryBuilder}.
  */
-public final class InMemoryReplayGuard implements ReplayGuard {
+final class InMemoryReplayGuard implements ReplayGuard {
     private final Clock clock;
     private final AccountTable<LastStep> table;
 
@@ -50,27 +51,17 @@ public final class InMemoryReplayGuard implements ReplayGuard {
         }
     }
 
-    /**
-     * Makes a guard; the arguments are checked by {@link ReplayGuard.InMemoryBuilder}.
-     *
-     * @param maxAccounts the most pairs of account and authenticator remembered
-     * @param clock the time source for expiry
-     */
-    public InMemoryReplayGuard(int maxAccounts, Clock clock) {
+    /** Makes a guard; the arguments are checked by the builder. */
+    InMemoryReplayGuard(int maxEntries, Clock clock) {
         this.clock = clock;
-        this.table = new AccountTable<>(maxAccounts, LastStep::new);
+        this.table = new AccountTable<>("the in-memory ReplayGuard", maxEntries, LastStep::new);
     }
 
     @Override
-    public Acceptance tryAccept(String accountId, String authenticatorId, long step, Instant keepUntil) {
+    public boolean tryAccept(String accountId, String authenticatorId, long step, Instant keepUntil) {
         Pair pair = pair(accountId, authenticatorId);
-        long keepUntilMillis = toMillis(Objects.requireNonNull(keepUntil, "keepUntil"));
-        long nowMillis = clock.millis();
-        Boolean accepted = table.update(pair, nowMillis, LastStep::accept, step, keepUntilMillis);
-        if (accepted == null) {
-            return Acceptance.noRoom(toInstant(table.roomExpectedAtMillis(nowMillis)));
-        }
-        return accepted ? Acceptance.accepted() : Acceptance.replayed();
+        long keepUntilMillis = AccountTable.toEpochMillis(Objects.requireNonNull(keepUntil, "keepUntil"));
+        return table.update(pair, clock.millis(), LastStep::accept, step, keepUntilMillis);
     }
 
     @Override
@@ -83,29 +74,13 @@ public final class InMemoryReplayGuard implements ReplayGuard {
                 Objects.requireNonNull(authenticatorId, "authenticatorId"));
     }
 
-    /**
-     * Returns how many pairs of account and authenticator are remembered, for tests of the bound.
-     *
-     * @return the number of pairs with a remembered step
-     */
-    public int trackedAccounts() {
+    /** How many pairs of account and authenticator are remembered, for tests of the bound. */
+    int trackedAccounts() {
         return table.size();
-    }
-
-    private static long toMillis(Instant instant) {
-        try {
-            return instant.toEpochMilli();
-        } catch (ArithmeticException beyondMillis) {
-            return instant.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
-    }
-
-    private static Instant toInstant(long epochMillis) {
-        return epochMillis == Long.MAX_VALUE ? Instant.MAX : Instant.ofEpochMilli(epochMillis);
     }
 
     @Override
     public String toString() {
-        return "InMemoryReplayGuard[" + table.size() + " accounts remembered]";
+        return "InMemoryReplayGuard[" + table.size() + " of " + table.maxEntries() + " pairs remembered]";
     }
 }
