@@ -147,6 +147,26 @@ class GeneratorParametersTest {
     }
 
     @Test
+    void stepStartBeyondInstantMaxIsAnArithmeticExceptionWhetherTheProductOrTheSumOverflows() {
+        Totp daily = Totp.builder().period(Totp.MAX_PERIOD).build();
+        // step * 86,400 s fits in a long; T0 plus it passes Instant.MAX.
+        assertThrows(ArithmeticException.class, () -> daily.stepStart(1_000_000_000_000L));
+        // step * 86,400 s overflows a long.
+        assertThrows(ArithmeticException.class, () -> daily.stepStart(Long.MAX_VALUE));
+        // T0 plus a product that fits in a long overflows the seconds of T0 itself.
+        Totp late = Totp.builder().t0(Instant.MAX.minusSeconds(1)).build();
+        assertThrows(ArithmeticException.class, () -> late.stepStart(Long.MAX_VALUE / 30));
+    }
+
+    @Test
+    void stepStartReachesTheStepThatBeginsInTheLastSecondOfInstantMax() {
+        Totp secondly = Totp.builder().period(Duration.ofSeconds(1)).t0(Instant.EPOCH.plusNanos(999_999_999)).build();
+        long lastStep = Instant.MAX.getEpochSecond();
+        assertEquals(Instant.MAX, secondly.stepStart(lastStep));
+        assertThrows(ArithmeticException.class, () -> secondly.stepStart(lastStep + 1));
+    }
+
+    @Test
     void findSearchesFromFirstToLastInclusive() {
         Hotp hotp = Hotp.builder().build();
         assertEquals(10, hotp.find(RFC_SECRET, code(hotp, 10), 10, 20));
