@@ -128,7 +128,10 @@ public final class SecretSealer {
      * @param context the context given when sealing
      * @return the secret
      * @throws UnsealException if the text is malformed, names an unknown key, or fails
-     *     authentication (altered, or another context or key)
+     *     authentication (altered, or another context or key); also, as
+     *     {@link UnsealException.Reason#MALFORMED}, if it is authentic but holds a secret longer
+     *     than {@value OtpSecret#MAX_BITS} bits, which earlier versions could seal and no secret
+     *     may be now (enrol the account again)
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code context} is empty or not valid Unicode
      */
@@ -155,7 +158,20 @@ public final class SecretSealer {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK must provide " + TRANSFORMATION, e);
         }
+        return secretOf(plaintext);
+    }
+
+    /**
+     * The secret of an authentic plaintext, which is wiped. Earlier versions sealed secrets of
+     * any length: one longer than today's cap is refused like a text that holds no secret.
+     */
+    private static OtpSecret secretOf(byte[] plaintext) throws UnsealException {
         try {
+            if (plaintext.length > OtpSecret.MAX_BITS / Byte.SIZE) {
+                throw new UnsealException(UnsealException.Reason.MALFORMED, "the sealed secret is authentic but"
+                        + " longer than " + OtpSecret.MAX_BITS + " bits, which no secret may be:"
+                        + " enrol the account again");
+            }
             return OtpSecret.fromBytesLegacy(plaintext);
         } finally {
             Arrays.fill(plaintext, (byte) 0);

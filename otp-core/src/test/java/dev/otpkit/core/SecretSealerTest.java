@@ -170,17 +170,40 @@ class SecretSealerTest {
     /** An authentic payload with an empty plaintext, made with the JDK: no secret, so malformed. */
     @Test
     void refusesAnAuthenticPayloadThatHoldsNoSecret() throws Exception {
-        byte[] nonce = new byte[12];
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(KEY_1, "AES"), new GCMParameterSpec(128, nonce));
-        cipher.updateAAD("v1.k1.alice".getBytes(StandardCharsets.US_ASCII));
-        byte[] tag = cipher.doFinal();
-        byte[] payload = Arrays.copyOf(nonce, nonce.length + tag.length);
-        System.arraycopy(tag, 0, payload, nonce.length, tag.length);
-        String empty = "v1.k1." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload);
+        String empty = sealWithTheJdk(new byte[0], "alice");
 
         UnsealException refused = assertThrows(UnsealException.class, () -> sealer.unseal(empty, "alice"));
         assertEquals(Reason.MALFORMED, refused.reason());
+    }
+
+    /**
+     * Texts sealed before secrets were capped at {@link OtpSecret#MAX_BITS} may hold longer
+     * ones, authentic as they are: a checked refusal, as malformed for this version, never the
+     * {@code IllegalArgumentException} of a secret too long.
+     */
+    @Test
+    void refusesAnAuthenticTextSealedBeforeTheCapWithASecretOverMaxBits() throws Exception {
+        byte[] longest = new byte[OtpSecret.MAX_BITS / 8];
+        Arrays.fill(longest, (byte) 7);
+        assertArrayEquals(longest, sealer.unseal(sealWithTheJdk(longest, "alice"), "alice").revealBytes());
+
+        String tooLong = sealWithTheJdk(Arrays.copyOf(longest, longest.length + 1), "alice");
+        UnsealException refused = assertThrows(UnsealException.class, () -> sealer.unseal(tooLong, "alice"));
+        assertEquals(Reason.MALFORMED, refused.reason());
+        assertEquals("the sealed secret is authentic but longer than 8192 bits, which no secret may be:"
+                + " enrol the account again", refused.getMessage());
+    }
+
+    /** Seals {@code plaintext} with the JDK's AES-GCM, zero nonce, as the class documentation says. */
+    private static String sealWithTheJdk(byte[] plaintext, String context) throws Exception {
+        byte[] nonce = new byte[12];
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(KEY_1, "AES"), new GCMParameterSpec(128, nonce));
+        cipher.updateAAD(("v1.k1." + context).getBytes(StandardCharsets.UTF_8));
+        byte[] sealed = cipher.doFinal(plaintext);
+        byte[] payload = Arrays.copyOf(nonce, nonce.length + sealed.length);
+        System.arraycopy(sealed, 0, payload, nonce.length, sealed.length);
+        return "v1.k1." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload);
     }
 
     @Test
