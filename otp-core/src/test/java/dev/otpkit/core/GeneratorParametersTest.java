@@ -1,5 +1,7 @@
 package dev.otpkit.core;
 
+import static dev.otpkit.core.ValueAssertions.assertEqualsNothingElse;
+import static dev.otpkit.core.ValueAssertions.assertHashesApart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -137,6 +139,15 @@ class GeneratorParametersTest {
         assertEquals(HmacAlgorithm.SHA512, HmacAlgorithm.fromUriName("SHA-512").orElseThrow());
         assertTrue(HmacAlgorithm.fromUriName("MD5").isEmpty());
         assertTrue(HmacAlgorithm.fromUriName(null).isEmpty());
+    }
+
+    @Test
+    void generatorsThatDifferHashApartAndEqualNothingElse() {
+        assertHashesApart(Hotp.builder().build(), Hotp.builder().digits(7).build(), Hotp.builder().digits(8).build());
+        assertHashesApart(Totp.builder().build(), Totp.builder().digits(8).build(),
+                Totp.builder().period(Duration.ofMinutes(1)).build(), Totp.builder().t0(Instant.ofEpochSecond(1)).build());
+        assertEqualsNothingElse(Hotp.builder().build());
+        assertEqualsNothingElse(Totp.builder().build());
     }
 
     @Test

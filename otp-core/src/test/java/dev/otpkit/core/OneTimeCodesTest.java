@@ -342,6 +342,8 @@ class OneTimeCodesTest {
         assertThrows(IllegalArgumentException.class, () -> codes.issue("alice", ""));
         assertThrows(NullPointerException.class, () -> codes.verify("alice", null, "123456"));
         assertThrows(IllegalArgumentException.class, () -> codes.verify("", "login", "123456"));
+        assertEquals("scope must not be empty",
+                assertThrows(IllegalArgumentException.class, () -> codes.verify("alice", "", "123456")).getMessage());
     }
 
     @Test
@@ -394,6 +396,19 @@ class OneTimeCodesTest {
             store.claimAttempt("alice", "login");
         }
         assertEquals(Verification.expired(), shared.verify("alice", "login", code));
+    }
+
+    /** A store may hand out a code its own purge has not reached yet; the service's clock decides. */
+    @Test
+    void aCodeTheStoreStillHoldsAfterItExpiredIsExpiredAndRemoved() {
+        RecordingStore store = new RecordingStore();
+        OneTimeCodes withStore = OneTimeCodes.builder().store(store).hashKey(SecretSealer.generateKey()).clock(clock)
+                .build();
+        String code = withStore.issue("alice", "login").code();
+        clock.set(T0.plus(OneTimeCodes.DEFAULT_TTL));
+
+        assertEquals(Verification.expired(), withStore.verify("alice", "login", code));
+        assertFalse(store.codes.containsKey("alice/login"), "the expired code was removed");
     }
 
     @Test

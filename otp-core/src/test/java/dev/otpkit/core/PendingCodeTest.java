@@ -13,4 +13,13 @@ class PendingCodeTest {
                 Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:10:00Z"), 2);
         assertEquals("PendingCode[alice/login, expires 2026-11-22T10:10:00Z, 2 attempts]", pending.toString());
     }
+
+    @Test
+    void keepsWhenItWasIssuedThroughAttemptCounts() {
+        Instant issuedAt = Instant.parse("2026-11-22T10:00:00Z");
+        PendingCode pending = new PendingCode("alice", "login", "issue-1", new byte[32], issuedAt,
+                issuedAt.plusSeconds(600), 0);
+        assertEquals(issuedAt, pending.issuedAt());
+        assertEquals(issuedAt, pending.withAttempts(3).issuedAt());
+    }
 }
