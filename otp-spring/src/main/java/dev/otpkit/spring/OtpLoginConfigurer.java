@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -346,7 +347,9 @@ public final class OtpLoginConfigurer extends AbstractHttpConfigurer<OtpLoginCon
         SecurityContextRepository contextRepository = shared(http, SecurityContextRepository.class,
                 () -> new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
                         new HttpSessionSecurityContextRepository()));
-        ProviderManager manager = new ProviderManager(new SecondFactorAuthenticationProvider(checks, clock));
+        ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+        ApplicationEventPublisher events = context != null ? context : event -> { };
+        ProviderManager manager = new ProviderManager(new SecondFactorAuthenticationProvider(checks, clock, events));
         AuthenticationSuccessHandler success = successHandler != null ? successHandler : savedRequestHandler(http);
 
         SecondFactorFilter totp = codeFilter(processingUrl, SecondFactor.TOTP, manager);

@@ -1,7 +1,7 @@
 package dev.otpkit.spring;
 
 /** What a submitted code is checked as, and which factor authority it grants. */
-enum SecondFactor {
+public enum SecondFactor {
     /** A TOTP code of the account's active credential. */
     TOTP("code", OtpFactors.TOTP_AUTHORITY),
     /** One of the account's backup codes: the fallback of the TOTP factor, granting the same authority. */
@@ -22,8 +22,12 @@ enum SecondFactor {
         return parameter;
     }
 
-    /** The factor authority a valid code adds. */
-    String authority() {
+    /**
+     * The factor authority a valid code adds.
+     *
+     * @return one of {@link OtpFactors}' authorities
+     */
+    public String authority() {
         return authority;
     }
 }

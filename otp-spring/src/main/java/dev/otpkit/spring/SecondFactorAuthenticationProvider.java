@@ -4,6 +4,7 @@ import dev.otpkit.core.StoreException;
 import dev.otpkit.core.Verification;
 import java.time.Clock;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
@@ -16,10 +17,12 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 final class SecondFactorAuthenticationProvider implements AuthenticationProvider {
     private final SecondFactorChecks checks;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    SecondFactorAuthenticationProvider(SecondFactorChecks checks, Clock clock) {
+    SecondFactorAuthenticationProvider(SecondFactorChecks checks, Clock clock, ApplicationEventPublisher events) {
         this.checks = checks;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -43,10 +46,15 @@ final class SecondFactorAuthenticationProvider implements AuthenticationProvider
         try {
             verification = checks.check(request.factor(), accountId, (String) request.getCredentials());
         } catch (StoreException e) {
+            events.publishEvent(new OtpVerificationEvent(accountId, request.factor(), Verification.Status.UNAVAILABLE));
             throw new OtpAuthenticationException(Verification.Status.UNAVAILABLE, Optional.empty(), e);
         }
-        return verification.orElseThrow(
-                () -> new OtpAuthenticationException(Verification.Status.INVALID, Optional.empty()));
+        if (verification.isEmpty()) {
+            events.publishEvent(new OtpVerificationEvent(accountId, request.factor(), Verification.Status.INVALID));
+            throw new OtpAuthenticationException(Verification.Status.INVALID, Optional.empty());
+        }
+        events.publishEvent(new OtpVerificationEvent(accountId, request.factor(), verification.get().status()));
+        return verification.get();
     }
 
     @Override

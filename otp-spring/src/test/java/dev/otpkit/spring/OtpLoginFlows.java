@@ -13,6 +13,7 @@ import dev.otpkit.core.OtpAuthUri;
 import dev.otpkit.core.OtpSecret;
 import dev.otpkit.core.PendingEnrollment;
 import dev.otpkit.core.TotpCredential;
+import dev.otpkit.core.Verification;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,6 +56,10 @@ abstract class OtpLoginFlows {
     private MutableClock clock;
     @Autowired
     private List<TestApp.SentCode> sentCodes;
+    @Autowired
+    private List<OtpVerificationEvent> verificationEvents;
+    @Autowired
+    private io.micrometer.core.instrument.MeterRegistry meters;
 
     private MockMvc mvc;
 
@@ -316,7 +321,46 @@ abstract class OtpLoginFlows {
         assertThat(credentials.pending(alice.name)).isEmpty();
     }
 
+    @Test
+    void publishesEachCheckAsAnApplicationEventAndCountsIt() throws Exception {
+        Account alice = enrolledAccount();
+        MockHttpSession session = signInWithPassword(alice.name);
+        double invalidBefore = count("totp", "invalid");
+        double validBefore = count("totp", "valid");
+
+        mvc.perform(post("/login/totp").param("code", wrong(alice.code())).with(csrf()).session(session));
+        mvc.perform(post("/login/totp").param("code", alice.code()).with(csrf()).session(session));
+
+        assertThat(verificationEvents).filteredOn(event -> event.accountId().equals(alice.name))
+                .extracting(OtpVerificationEvent::factor, OtpVerificationEvent::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(SecondFactor.TOTP, Verification.Status.INVALID),
+                        org.assertj.core.groups.Tuple.tuple(SecondFactor.TOTP, Verification.Status.VALID));
+        assertThat(count("totp", "invalid")).isEqualTo(invalidBefore + 1);
+        assertThat(count("totp", "valid")).isEqualTo(validBefore + 1);
+    }
+
+    @Test
+    void countsChecksRefusedForALockedAccount() throws Exception {
+        Account alice = enrolledAccount();
+        MockHttpSession session = signInWithPassword(alice.name);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            mvc.perform(post("/login/totp").param("code", wrong(alice.code())).with(csrf()).session(session));
+        }
+        double lockoutsBefore = meters.counter(OtpkitMetrics.LOCKOUTS).count();
+
+        mvc.perform(post("/login/totp").param("code", alice.code()).with(csrf()).session(session));
+
+        assertThat(meters.counter(OtpkitMetrics.LOCKOUTS).count()).isEqualTo(lockoutsBefore + 1);
+    }
+
     // --- helpers
+
+    private double count(String kind, String outcome) {
+        io.micrometer.core.instrument.Counter counter = meters.find(OtpkitMetrics.VERIFICATIONS).tag("kind", kind)
+                .tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
 
     /** A user with a password and an active TOTP credential. */
     private Account enrolledAccount() {

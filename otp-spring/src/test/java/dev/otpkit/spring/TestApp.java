@@ -118,6 +118,27 @@ class TestApp {
                 .issuer("Example").backupCodes(backupCodes).clock(clock).build();
     }
 
+    @Bean
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry meterRegistry() {
+        return new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    }
+
+    @Bean
+    OtpkitMetrics metrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        return new OtpkitMetrics(registry);
+    }
+
+    @Bean
+    List<OtpVerificationEvent> verificationEvents() {
+        return new CopyOnWriteArrayList<>();
+    }
+
+    @Bean
+    org.springframework.context.ApplicationListener<OtpVerificationEvent> recordVerifications(
+            List<OtpVerificationEvent> verificationEvents) {
+        return verificationEvents::add;
+    }
+
     @RestController
     static class Resources {
         @GetMapping("/resource")
