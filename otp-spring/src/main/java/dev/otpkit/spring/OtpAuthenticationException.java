@@ -14,7 +14,9 @@ import org.springframework.security.core.AuthenticationException;
 public final class OtpAuthenticationException extends AuthenticationException {
     private static final long serialVersionUID = 1L;
 
+    /** Why the code was refused. */
     private final Verification.Status status;
+    /** When to retry, or null; not serialized. */
     private final transient Instant retryAfter;
 
     OtpAuthenticationException(Verification.Status status, Optional<Instant> retryAfter) {

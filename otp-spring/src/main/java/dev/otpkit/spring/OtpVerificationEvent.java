@@ -12,7 +12,9 @@ import org.springframework.context.ApplicationEvent;
 public final class OtpVerificationEvent extends ApplicationEvent {
     private static final long serialVersionUID = 1L;
 
+    /** What the code was checked as. */
     private final SecondFactor factor;
+    /** The outcome. */
     private final Verification.Status status;
 
     /**
