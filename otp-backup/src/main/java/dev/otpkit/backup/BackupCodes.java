@@ -6,13 +6,11 @@ import dev.otpkit.backup.internal.ConstantWorkMatcher;
 import dev.otpkit.backup.internal.CrockfordCode;
 import dev.otpkit.core.AttemptLimiter;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -185,9 +183,9 @@ public final class BackupCodes {
             return BackupCodeVerification.malformed();
         }
         try {
-            Optional<Instant> lockedUntil = limiter.beginAttempt(accountId);
-            if (lockedUntil.isPresent()) {
-                return BackupCodeVerification.locked(lockedUntil.get());
+            AttemptLimiter.Attempt attempt = limiter.beginAttempt(accountId);
+            if (!attempt.proceeds()) {
+                return BackupCodeVerification.locked(attempt.lockedUntil().orElseThrow());
             }
             return check(accountId, password);
         } finally {

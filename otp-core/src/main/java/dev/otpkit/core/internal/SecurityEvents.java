@@ -1,0 +1,40 @@
+package dev.otpkit.core.internal;
+
+import dev.otpkit.core.SecurityEvent;
+import dev.otpkit.core.SecurityEventListener;
+import java.time.Clock;
+
+/**
+ * How otpkit's services report {@link SecurityEvent}s: an event is made only for a listener
+ * other than {@link SecurityEventListener#none()}, so that a service without a listener
+ * allocates nothing and reads no clock for events.
+ */
+public final class SecurityEvents {
+    private SecurityEvents() {
+    }
+
+    /**
+     * Tells whether anyone listens, so that an event is worth making.
+     *
+     * @param listener the service's listener
+     * @return {@code false} for {@link SecurityEventListener#none()}
+     */
+    public static boolean isListening(SecurityEventListener listener) {
+        return listener != SecurityEventListener.none();
+    }
+
+    /**
+     * Reports an event that carries the account and the time only, timed now by the service's
+     * clock, if anyone listens. Whatever the listener throws reaches the caller.
+     *
+     * @param listener the service's listener
+     * @param kind a kind made by {@link SecurityEvent#of}
+     * @param accountId the account
+     * @param clock the service's clock
+     */
+    public static void report(SecurityEventListener listener, SecurityEvent.Kind kind, String accountId, Clock clock) {
+        if (isListening(listener)) {
+            listener.onEvent(SecurityEvent.of(kind, accountId, clock.instant()));
+        }
+    }
+}
