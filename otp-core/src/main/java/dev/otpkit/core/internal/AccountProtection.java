@@ -55,16 +55,16 @@ public final class AccountProtection {
      * shared instance, so that the common path allocates nothing.
      */
     public static final class Admission {
-        private static final Admission PROCEED = new Admission(null, null);
+        private static final Admission PROCEED = new Admission(null, AttemptLimiter.Attempt.proceed());
 
         /** The answer when refused, else {@code null}. */
         private final Verification refusal;
-        /** The end of the lock this attempt started, else {@code null}. */
-        private final Instant lockStartedUntil;
+        /** The limiter's answer when the attempt proceeds, else {@code null}. */
+        private final AttemptLimiter.Attempt attempt;
 
-        private Admission(Verification refusal, Instant lockStartedUntil) {
+        private Admission(Verification refusal, AttemptLimiter.Attempt attempt) {
             this.refusal = refusal;
-            this.lockStartedUntil = lockStartedUntil;
+            this.attempt = attempt;
         }
 
         /**
@@ -107,7 +107,7 @@ public final class AccountProtection {
         if (!attempt.proceeds()) {
             return new Admission(Results.locked(attempt.lockedUntil().orElseThrow()), null);
         }
-        return attempt.startsLock() ? new Admission(null, attempt.lockedUntil().orElseThrow()) : Admission.PROCEED;
+        return attempt.startsLock() ? new Admission(null, attempt) : Admission.PROCEED;
     }
 
     /**
@@ -119,7 +119,7 @@ public final class AccountProtection {
      * @return {@link Verification.Status#INVALID}
      */
     public Verification invalid(Admission admission, String accountId, SecurityEventListener listener) {
-        report(SecurityEvent.Kind.SECOND_FACTOR_FAILED, admission, accountId, listener);
+        SecurityEvents.reportFailure(listener, SecurityEvent.Kind.SECOND_FACTOR_FAILED, accountId, admission.attempt, clock);
         return Results.invalid();
     }
 
@@ -132,7 +132,7 @@ public final class AccountProtection {
      * @return {@link Verification.Status#REPLAYED}
      */
     public Verification replayed(Admission admission, String accountId, SecurityEventListener listener) {
-        report(SecurityEvent.Kind.CODE_REPLAYED, admission, accountId, listener);
+        SecurityEvents.reportFailure(listener, SecurityEvent.Kind.CODE_REPLAYED, accountId, admission.attempt, clock);
         return Results.replayed();
     }
 
@@ -172,19 +172,6 @@ public final class AccountProtection {
         }
         attemptLimiter.recordSuccess(accountId);
         return Results.valid(step, drift);
-    }
-
-    /** Reports a counted failure, and the lock it started; makes nothing if nobody listens. */
-    private void report(SecurityEvent.Kind kind, Admission admission, String accountId,
-            SecurityEventListener listener) {
-        if (!SecurityEvents.isListening(listener)) {
-            return;
-        }
-        Instant now = clock.instant();
-        listener.onEvent(SecurityEvent.of(kind, accountId, now));
-        if (admission.lockStartedUntil != null) {
-            listener.onEvent(SecurityEvent.accountLocked(accountId, now, admission.lockStartedUntil));
-        }
     }
 
     /**
