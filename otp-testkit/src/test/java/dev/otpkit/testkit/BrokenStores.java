@@ -73,9 +73,7 @@ final class BrokenStores {
     static class ForgetfulAttemptLimiter extends AttemptLimiterContract {
         @Override
         protected AttemptLimiter newLimiter(Clock clock, Policy policy, int maxEntries) {
-            AttemptLimiter inner = AttemptLimiter.inMemoryBuilder().clock(clock).maxEntries(maxEntries)
-                    .failuresBeforeLock(policy.failuresBeforeLock()).lockDurations(policy.firstLock(), policy.maxLock())
-                    .maxConsecutiveFailures(policy.maxConsecutiveFailures()).build();
+            AttemptLimiter inner = InMemoryAttemptLimiterTest.inMemory(clock, policy, maxEntries);
             ConcurrentMap<String, Instant> lastAttempts = new ConcurrentHashMap<>();
             return new AttemptLimiter() {
                 @Override

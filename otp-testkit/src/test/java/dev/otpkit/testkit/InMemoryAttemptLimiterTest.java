@@ -7,6 +7,11 @@ import java.time.Clock;
 class InMemoryAttemptLimiterTest extends AttemptLimiterContract {
     @Override
     protected AttemptLimiter newLimiter(Clock clock, Policy policy, int maxEntries) {
+        return inMemory(clock, policy, maxEntries);
+    }
+
+    /** The in-memory limiter with the kit's clock, policy and bound. */
+    static AttemptLimiter inMemory(Clock clock, Policy policy, int maxEntries) {
         return AttemptLimiter.inMemoryBuilder().clock(clock).maxEntries(maxEntries)
                 .failuresBeforeLock(policy.failuresBeforeLock())
                 .lockDurations(policy.firstLock(), policy.maxLock())
