@@ -325,20 +325,26 @@ public abstract class BackupCodeStoreContract extends StoreContract {
         assertSet(newer, store, "alice");
     }
 
-    /** An account whose last code is used takes no room: a full store takes a new account then. */
+    /**
+     * An account whose last code is used takes no room: a full store takes a new account then,
+     * and not before.
+     */
     @Test
     public void makesRoomWhenAnAccountsLastCodeIsRemoved() {
-        List<String> alices = set(1);
+        List<String> alices = set(2);
         BackupCodeStore store = fullStore(alices, set(3));
         assertTrue(store.remove("alice", alices.get(0)));
+        assertFull(() -> store.replace("carol-refused", set(3)), "carol-refused");
+        assertTrue(store.remove("alice", alices.get(1)));
         assertTakesANewAccount(store);
     }
 
-    /** An account whose set was replaced by an empty one takes no room. */
+    /** An account whose set was replaced by an empty one takes no room, nor does an empty set. */
     @Test
     public void makesRoomWhenASetIsEmptied() {
         BackupCodeStore store = fullStore(set(3), set(3));
         store.replace("alice", List.of());
+        store.replace("dave", List.of());
         assertTakesANewAccount(store);
     }
 
