@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs, on Debian or Ubuntu, the programs the test suite calls as independent
 # implementations: oathtool (HOTP/TOTP), argon2 (backup-code hashes), pngcheck (QR PNG
-# structure) and rsvg-convert from librsvg2-bin (renders the QR SVG for zxing to read back).
-# Run as root; does nothing when all are already installed.
+# structure) and rsvg-convert from librsvg2-bin (renders the QR SVG for zxing to read back);
+# and the MariaDB server, which otp-jdbc's tests start themselves in a temporary folder (no
+# service is started here). Run as root; does nothing when all are already installed.
 set -euo pipefail
 
 missing=()
@@ -10,6 +11,8 @@ command -v oathtool >/dev/null || missing+=(oathtool)
 command -v argon2 >/dev/null || missing+=(argon2)
 command -v pngcheck >/dev/null || missing+=(pngcheck)
 command -v rsvg-convert >/dev/null || missing+=(librsvg2-bin)
+# mariadbd lives in /usr/sbin, which a non-root PATH may lack.
+[[ -x /usr/sbin/mariadbd ]] || command -v mariadbd >/dev/null || missing+=(mariadb-server)
 
 if ((${#missing[@]} == 0)); then
   echo "install-test-deps: everything the tests need is installed"

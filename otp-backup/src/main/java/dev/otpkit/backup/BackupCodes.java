@@ -5,6 +5,11 @@ import dev.otpkit.backup.internal.Argon2idHash;
 import dev.otpkit.backup.internal.ConstantWorkMatcher;
 import dev.otpkit.backup.internal.CrockfordCode;
 import dev.otpkit.core.AttemptLimiter;
+import dev.otpkit.core.StoreException;
+import dev.otpkit.core.StoreFullException;
+import dev.otpkit.core.Verification;
+import dev.otpkit.core.Verification.Status;
+import dev.otpkit.core.internal.Results;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +29,9 @@ import java.util.function.Function;
  * Crockford's Base32 ({@code K7QX2-M9TZD}). The plain codes are returned once, by
  * {@link #generate(String)}; the {@link BackupCodeStore} keeps only their hashes, and a new set
  * replaces the old one. {@link #verify} accepts each code once, atomically, even when several
- * requests present it at the same time.
+ * requests present it at the same time. It answers with a {@link Verification}, the result of
+ * every otpkit check: {@link Status#VALID}, {@link Status#INVALID}, {@link Status#MALFORMED},
+ * {@link Status#LOCKED} or {@link Status#UNAVAILABLE}.
  *
  * <p>Attempts go through an {@link AttemptLimiter}: give the builder the limiter your
  * {@code TotpVerifier} uses, so that wrong TOTP codes and wrong backup codes of an account
@@ -44,6 +51,11 @@ import java.util.function.Function;
  * before a cost change can only be checked at its own cost; the previous costs make every other
  * account pay for that evaluation too, until no old set is left.
  *
+ * <p>An attempt refused before its code is checked ({@code LOCKED}, or {@code UNAVAILABLE} when
+ * the limiter or the store's read was full) does no hashing at all, whatever the account stores,
+ * so its timing tells no more than its status; one refused after ({@code UNAVAILABLE} when the
+ * store was full as it used up a right code) did the same work as every other attempt.
+ *
  * <p>The trade-off: someone who steals the stored hashes attacks a whole set with one
  * evaluation per guess, instead of one per guess and code; against 10 codes of 50 bits that
  * is still 2<sup>50</sup>/11, more than 2<sup>46</sup>, evaluations of 19 MiB each on average
@@ -54,7 +66,7 @@ import java.util.function.Function;
  * <pre>{@code
  * BackupCodes backup = BackupCodes.builder().store(myStore).attemptLimiter(limiter).build();
  * BackupCodeSet set = backup.generate("alice");   // show set.codes() once
- * BackupCodeVerification result = backup.verify("alice", "k7qx2 m9tzd");
+ * Verification result = backup.verify("alice", "k7qx2 m9tzd");
  * }</pre>
  */
 public final class BackupCodes {
@@ -62,8 +74,6 @@ public final class BackupCodes {
     public static final int DEFAULT_COUNT = 10;
     /** Most codes a set may have: 100. */
     public static final int MAX_COUNT = 100;
-    /** Random bits in each code: 50. */
-    public static final int CODE_BITS = CrockfordCode.BITS;
 
     private final int count;
     private final Argon2idCost cost;
@@ -93,8 +103,7 @@ public final class BackupCodes {
 
     /**
      * Starts a builder: 10 codes a set, {@link Argon2idCost#OWASP_MINIMUM}, a new
-     * {@link BackupCodeStore#inMemory()} store (at most
-     * {@value BackupCodeStore#DEFAULT_MAX_ACCOUNTS} accounts), a new {@link AttemptLimiter#inMemory()} limiter
+     * {@link BackupCodeStore#inMemory()} store, a new {@link AttemptLimiter#inMemory()} limiter
      * and a new {@link SecureRandom}.
      *
      * @return a new builder
@@ -144,9 +153,9 @@ public final class BackupCodes {
      * @param accountId the account
      * @return the codes, to show the user once, and their hashes
      * @throws NullPointerException if {@code accountId} is null
-     * @throws IllegalStateException if the store refuses the set: the default in-memory store
-     *     holds at most {@value BackupCodeStore#DEFAULT_MAX_ACCOUNTS} accounts and refuses a
-     *     new one when full (see {@link BackupCodeStore#inMemory(int)}); nothing is stored then
+     * @throws StoreFullException if the store has no room for another account's set (see
+     *     {@link BackupCodeStore.InMemoryBuilder}); nothing is stored then
+     * @throws StoreException if the store fails otherwise
      */
     public BackupCodeSet generate(String accountId) {
         Objects.requireNonNull(accountId, "accountId");
@@ -159,50 +168,81 @@ public final class BackupCodes {
      * Checks a backup code and, if it matches an unused code of the account, consumes it.
      * Costs one Argon2id evaluation at the current cost and one at each previous cost (so one
      * unless the builder was given previous costs) and reads {@value #MAX_COUNT} PHC strings,
-     * whatever the account stores; malformed input costs none. Exactly one of several
+     * whatever the account stores; malformed input costs none, and so does a refused attempt
+     * ({@code LOCKED}, or {@code UNAVAILABLE} before the code is checked). Exactly one of several
      * concurrent calls with the same code succeeds.
      *
-     * <p>Input that is not a backup code at all is refused before the attempt limiter is asked,
-     * as it tests no guess. Every other attempt is counted by the limiter, and a success
-     * clears the account's failures.
+     * <p>Input that is not a backup code at all is refused before the store or the attempt
+     * limiter is asked, as it tests no guess. Every other attempt is counted by the limiter, and a
+     * success clears the account's failures. A store or limiter that is full
+     * ({@link StoreFullException}) makes the answer {@code UNAVAILABLE}: the code is neither
+     * accepted nor consumed, and the attempt is not counted.
      *
      * @param accountId the account
      * @param code the code as typed: case, spaces and '-' do not matter, O reads as 0 and I or
      *     L as 1; any content, including {@code null}
-     * @return {@code VALID} if the code was unused and is now consumed; {@code LOCKED} with
-     *     the time to retry if the limiter refused the attempt; {@code INVALID} or
-     *     {@code MALFORMED} otherwise
+     * @return {@link Status#VALID} if the code was unused and is now consumed;
+     *     {@link Status#LOCKED} with the time to retry if the limiter refused the attempt;
+     *     {@link Status#UNAVAILABLE}, with the time to retry if the full store could tell, if the
+     *     limiter had no room to count the attempt or the store threw {@link StoreFullException};
+     *     {@link Status#INVALID} or {@link Status#MALFORMED} otherwise. Never a
+     *     {@linkplain Verification#match() match}.
      * @throws NullPointerException if {@code accountId} is null
+     * @throws StoreException if the store or the limiter fails for another reason than being
+     *     full
      * @throws IllegalStateException if the store holds, for this account, a string that is not
      *     an Argon2id PHC string, hashes that are not one set (one salt and cost), more than
      *     {@value #MAX_COUNT} hashes, or a set at a cost that is neither the current nor a
      *     previous one; thrown after the same work as any other attempt
      */
-    public BackupCodeVerification verify(String accountId, CharSequence code) {
+    public Verification verify(String accountId, CharSequence code) {
         Objects.requireNonNull(accountId, "accountId");
         byte[] password = CrockfordCode.canonicalBytes(code);
         if (password == null) {
-            return BackupCodeVerification.malformed();
+            return Results.malformed();
         }
         try {
-            Optional<Instant> lockedUntil = limiter.beginAttempt(accountId);
-            if (lockedUntil.isPresent()) {
-                return BackupCodeVerification.locked(lockedUntil.get());
-            }
             return check(accountId, password);
         } finally {
             Arrays.fill(password, (byte) 0);
         }
     }
 
-    private BackupCodeVerification check(String accountId, byte[] password) {
-        List<String> stored = store.hashes(accountId);
-        int matched = matcher.indexOfMatch(stored, password);
-        if (matched != ConstantWorkMatcher.NO_MATCH && store.remove(accountId, stored.get(matched))) {
-            limiter.recordSuccess(accountId);
-            return BackupCodeVerification.valid();
+    private Verification check(String accountId, byte[] password) {
+        List<String> stored;
+        Optional<Instant> lockedUntil;
+        try {
+            // The hashes are read before the attempt is counted, so that a store that cannot
+            // answer leaves nothing counted; a snapshot is enough, as remove() decides the use.
+            stored = store.hashes(accountId);
+            lockedUntil = limiter.beginAttempt(accountId);
+        } catch (StoreFullException full) {
+            return Results.unavailable(full.retryAfter());
         }
-        return BackupCodeVerification.invalid();
+        if (lockedUntil.isPresent()) {
+            return Results.locked(lockedUntil.get());
+        }
+        int matched = matcher.indexOfMatch(stored, password);
+        return matched == ConstantWorkMatcher.NO_MATCH ? Results.invalid() : consume(accountId, stored.get(matched));
+    }
+
+    /** Uses up the matched hash, unless a concurrent call or a new set got there first. */
+    private Verification consume(String accountId, String hash) {
+        boolean removed;
+        try {
+            removed = store.remove(accountId, hash);
+        } catch (StoreFullException full) {
+            // The code was right, so taking back the attempt that beginAttempt counted is earned,
+            // and recordSuccess is the limiter's only way to take one back (as the core verifiers
+            // do for a full replay guard). Nothing is consumed: the user tries again later.
+            limiter.recordSuccess(accountId);
+            return Results.unavailable(full.retryAfter());
+        }
+        if (!removed) {
+            return Results.invalid(); // the failure counted by beginAttempt stays
+        }
+        limiter.recordSuccess(accountId);
+        return Results.valid();
     }
 
     /**
@@ -227,12 +267,8 @@ public final class BackupCodes {
         store.replace(Objects.requireNonNull(accountId, "accountId"), List.of());
     }
 
-    /**
-     * Returns the hashing cost of new sets.
-     *
-     * @return the Argon2id cost
-     */
-    public Argon2idCost cost() {
+    /** The hashing cost of new sets, for tests. */
+    Argon2idCost cost() {
         return cost;
     }
 

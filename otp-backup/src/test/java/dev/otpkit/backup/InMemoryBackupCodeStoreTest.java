@@ -1,32 +1,40 @@
-package dev.otpkit.backup.internal;
+package dev.otpkit.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.otpkit.backup.BackupCodeStore;
-import dev.otpkit.backup.Race;
+import dev.otpkit.core.StoreFullException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The in-memory store's bound: it refuses new accounts when full and never evicts a set. */
+/**
+ * The in-memory store's bound: it refuses new accounts when full and never evicts a set. Reads
+ * the number of accounts held through the package-private {@code accounts()}.
+ */
 class InMemoryBackupCodeStoreTest {
     private static final List<String> SET = List.of("$argon2id$hash-1", "$argon2id$hash-2");
     private static final int THREADS = 8;
 
+    private static InMemoryBackupCodeStore bounded(int maxEntries) {
+        return (InMemoryBackupCodeStore) BackupCodeStore.inMemoryBuilder().maxEntries(maxEntries).build();
+    }
+
     @Test
     void refusesANewAccountWhenFullAndKeepsEverySetItHolds() {
-        InMemoryBackupCodeStore store = new InMemoryBackupCodeStore(3);
+        InMemoryBackupCodeStore store = bounded(3);
         for (String account : List.of("alice", "bob", "carol")) {
             store.replace(account, SET);
         }
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.replace("dave", SET));
+        StoreFullException e = assertThrows(StoreFullException.class, () -> store.replace("dave", SET));
 
-        assertTrue(e.getMessage().contains("full") && e.getMessage().contains("3 accounts"), e.getMessage());
-        assertFalse(e.getMessage().contains("dave") || e.getMessage().contains("hash"), e.getMessage());
+        assertEquals("the in-memory BackupCodeStore is full (maxEntries 3) and every entry still matters",
+                e.getMessage(), "names the store and its bound, no account and no hash");
+        assertEquals(Optional.empty(), e.retryAfter(), "sets do not expire: no time to tell");
         assertEquals(List.of(), store.hashes("dave"));
         for (String account : List.of("alice", "bob", "carol")) {
             assertEquals(SET, store.hashes(account), account + "'s set must survive");
@@ -36,7 +44,7 @@ class InMemoryBackupCodeStoreTest {
 
     @Test
     void replacingTheSetOfAnAccountItHoldsWorksWhenFull() {
-        InMemoryBackupCodeStore store = new InMemoryBackupCodeStore(1);
+        InMemoryBackupCodeStore store = bounded(1);
         store.replace("alice", SET);
 
         store.replace("alice", List.of("$argon2id$new"));
@@ -46,13 +54,13 @@ class InMemoryBackupCodeStoreTest {
 
     @Test
     void anAccountFreesItsPlaceWhenItsLastCodeIsUsedOrItsSetRevoked() {
-        InMemoryBackupCodeStore store = new InMemoryBackupCodeStore(2);
+        InMemoryBackupCodeStore store = bounded(2);
         store.replace("alice", SET);
         store.replace("bob", SET);
-        assertThrows(IllegalStateException.class, () -> store.replace("carol", SET));
+        assertThrows(StoreFullException.class, () -> store.replace("carol", SET));
 
         assertTrue(store.remove("alice", SET.get(0)));
-        assertThrows(IllegalStateException.class, () -> store.replace("carol", SET),
+        assertThrows(StoreFullException.class, () -> store.replace("carol", SET),
                 "alice still has a code");
         assertTrue(store.remove("alice", SET.get(1)));
         store.replace("carol", SET);
@@ -66,7 +74,7 @@ class InMemoryBackupCodeStoreTest {
 
     @Test
     void removesOnlyAHashThatIsStillThere() {
-        InMemoryBackupCodeStore store = new InMemoryBackupCodeStore(3);
+        InMemoryBackupCodeStore store = bounded(3);
         store.replace("alice", SET);
 
         assertFalse(store.remove("alice", "$argon2id$hash-3"));
@@ -79,35 +87,51 @@ class InMemoryBackupCodeStoreTest {
 
     @Test
     void describesItselfBySizeWithoutAnyHash() {
-        InMemoryBackupCodeStore store = new InMemoryBackupCodeStore(3);
+        InMemoryBackupCodeStore store = bounded(3);
         store.replace("alice", SET);
 
         assertEquals("InMemoryBackupCodeStore[1 of at most 3 accounts]", store.toString());
     }
 
     @Test
-    void refusesABoundBelowOne() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BackupCodeStore.inMemory(0));
+    void refusesABoundBelowOneAtOnce() {
+        BackupCodeStore.InMemoryBuilder builder = BackupCodeStore.inMemoryBuilder();
 
-        assertEquals("maxAccounts must be at least 1, was 0", e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> builder.maxEntries(0));
+
+        assertEquals("maxEntries must be at least 1, was 0", e.getMessage());
     }
 
     @Test
-    void defaultStoreIsBoundedToTheDocumentedNumberOfAccounts() {
-        BackupCodeStore store = BackupCodeStore.inMemory();
-        for (int i = 0; i < BackupCodeStore.DEFAULT_MAX_ACCOUNTS; i++) {
+    void defaultStoreIsBoundedToTheOneDocumentedBoundOfEveryInMemoryStore() {
+        InMemoryBackupCodeStore store = (InMemoryBackupCodeStore) BackupCodeStore.inMemory();
+        for (int i = 0; i < 100_000; i++) {
             store.replace("user-" + i, SET);
         }
 
-        assertThrows(IllegalStateException.class, () -> store.replace("one-more", SET));
-        assertEquals(BackupCodeStore.DEFAULT_MAX_ACCOUNTS, ((InMemoryBackupCodeStore) store).accounts());
+        assertThrows(StoreFullException.class, () -> store.replace("one-more", SET));
+        assertEquals(100_000, store.accounts());
+        assertEquals("InMemoryBackupCodeStore[100000 of at most 100000 accounts]", store.toString());
+    }
+
+    @Test
+    void eachBuildMakesANewEmptyStore() {
+        BackupCodeStore.InMemoryBuilder builder = BackupCodeStore.inMemoryBuilder().maxEntries(1);
+        BackupCodeStore first = builder.build();
+        first.replace("alice", SET);
+
+        BackupCodeStore second = builder.build();
+
+        assertEquals(List.of(), second.hashes("alice"));
+        second.replace("bob", SET);
+        assertEquals(SET, first.hashes("alice"));
     }
 
     @Test
     void concurrentNewAccountsFillTheBoundExactly() throws Exception {
         int bound = 100;
         int perThread = 500;
-        InMemoryBackupCodeStore store = new InMemoryBackupCodeStore(bound);
+        InMemoryBackupCodeStore store = bounded(bound);
         AtomicInteger next = new AtomicInteger();
 
         List<Integer> accepted = Race.run(THREADS, () -> {
@@ -116,7 +140,7 @@ class InMemoryBackupCodeStoreTest {
                 try {
                     store.replace("user-" + next.getAndIncrement(), SET);
                     count++;
-                } catch (IllegalStateException full) {
+                } catch (StoreFullException full) {
                     // expected once the bound is reached
                 }
             }
@@ -130,7 +154,7 @@ class InMemoryBackupCodeStoreTest {
     @Test
     void accountsComingAndGoingConcurrentlyNeverExceedTheBoundNorLeakPlaces() throws Exception {
         int bound = 20;
-        InMemoryBackupCodeStore store = new InMemoryBackupCodeStore(bound);
+        InMemoryBackupCodeStore store = bounded(bound);
         AtomicInteger thread = new AtomicInteger();
         AtomicInteger mostSeen = new AtomicInteger();
 
@@ -140,7 +164,7 @@ class InMemoryBackupCodeStoreTest {
                 String account = "user-" + me + "-" + i % 5;
                 try {
                     store.replace(account, SET);
-                } catch (IllegalStateException full) {
+                } catch (StoreFullException full) {
                     continue;
                 }
                 mostSeen.accumulateAndGet(store.accounts(), Math::max);
@@ -159,6 +183,6 @@ class InMemoryBackupCodeStoreTest {
         for (int i = 0; i < bound; i++) {
             store.replace("after-" + i, SET);
         }
-        assertThrows(IllegalStateException.class, () -> store.replace("one-more", SET));
+        assertThrows(StoreFullException.class, () -> store.replace("one-more", SET));
     }
 }

@@ -1,6 +1,6 @@
-package dev.otpkit.backup.internal;
+package dev.otpkit.backup;
 
-import dev.otpkit.backup.BackupCodeStore;
+import dev.otpkit.core.StoreFullException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -9,17 +9,22 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@link BackupCodeStore} in a concurrent map of immutable lists: each change swaps a whole
- * list under the map's per-key lock, so readers always see one complete set.
+ * The bounded in-memory {@link BackupCodeStore}: a concurrent map of immutable lists, where each
+ * change swaps a whole list under the map's per-key lock, so readers always see one complete
+ * set. Made by {@link BackupCodeStore.InMemoryBuilder}.
  *
- * <p>Bounded: it holds the sets of at most {@code maxAccounts} accounts. When full it refuses
- * a new account with an {@link IllegalStateException} rather than evict another account's set,
- * since an evicted set would silently lock its owner out of recovery. An account whose set is
- * replaced keeps its place; an account whose last code is used or revoked frees its place.
+ * <p>It holds the sets of at most {@code maxEntries} accounts. When full it refuses a new
+ * account with a {@link StoreFullException} rather than evict another account's set, since an
+ * evicted set would silently lock its owner out of recovery; sets never expire, so the exception
+ * has no retry time. An account whose set is replaced keeps its place; an account whose last
+ * code is used or revoked frees its place.
  */
-public final class InMemoryBackupCodeStore implements BackupCodeStore {
+final class InMemoryBackupCodeStore implements BackupCodeStore {
+    /** How {@link StoreFullException} names this store. */
+    private static final String NAME = "the in-memory BackupCodeStore";
+
     private final ConcurrentMap<String, List<String>> sets = new ConcurrentHashMap<>();
-    private final int maxAccounts;
+    private final int maxEntries;
     /**
      * Places taken, reserved before a new account's set is put and released after an emptied
      * account's set is gone, so it is never below the map's size and the bound holds under
@@ -27,24 +32,16 @@ public final class InMemoryBackupCodeStore implements BackupCodeStore {
      */
     private final AtomicInteger taken = new AtomicInteger();
 
-    /**
-     * Makes an empty store.
-     *
-     * @param maxAccounts the most accounts whose sets it holds at once, 1 or more
-     * @throws IllegalArgumentException if {@code maxAccounts} is less than 1
-     */
-    public InMemoryBackupCodeStore(int maxAccounts) {
-        if (maxAccounts < 1) {
-            throw new IllegalArgumentException("maxAccounts must be at least 1, was " + maxAccounts);
-        }
-        this.maxAccounts = maxAccounts;
+    /** Makes an empty store holding at most {@code maxEntries} accounts' sets, checked by the builder. */
+    InMemoryBackupCodeStore(int maxEntries) {
+        this.maxEntries = maxEntries;
     }
 
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalStateException if the account has no set yet and the store already holds
-     *     the sets of {@code maxAccounts} accounts; nothing is stored then
+     * @throws StoreFullException if the account has no set yet and the store already holds the
+     *     sets of {@code maxEntries} accounts; nothing is stored then
      */
     @Override
     public void replace(String accountId, List<String> hashes) {
@@ -92,33 +89,26 @@ public final class InMemoryBackupCodeStore implements BackupCodeStore {
         return removed[0];
     }
 
-    /**
-     * Returns how many accounts have a set here.
-     *
-     * @return the number of accounts, from 0 to {@code maxAccounts}
-     */
-    public int accounts() {
+    /** How many accounts have a set here, from 0 to {@code maxEntries}; for tests of the bound. */
+    int accounts() {
         return sets.size();
     }
 
     /**
-     * Describes the store by its size; no hash is shown.
+     * Describes the store by its size; no account or hash is shown.
      *
-     * @return for example {@code "InMemoryBackupCodeStore[3 of at most 10000 accounts]"}
+     * @return for example {@code "InMemoryBackupCodeStore[3 of at most 100000 accounts]"}
      */
     @Override
     public String toString() {
-        return "InMemoryBackupCodeStore[" + sets.size() + " of at most " + maxAccounts + " accounts]";
+        return "InMemoryBackupCodeStore[" + sets.size() + " of at most " + maxEntries + " accounts]";
     }
 
     private void reservePlace() {
         while (true) {
             int current = taken.get();
-            if (current >= maxAccounts) {
-                throw new IllegalStateException("the in-memory backup code store is full: it holds the sets of "
-                        + maxAccounts + " accounts, its maximum; revoke unused sets, raise the bound with"
-                        + " BackupCodeStore.inMemory(maxAccounts), or back BackupCodes with a database"
-                        + " through your own BackupCodeStore");
+            if (current >= maxEntries) {
+                throw new StoreFullException(NAME, maxEntries);
             }
             if (taken.compareAndSet(current, current + 1)) {
                 return;

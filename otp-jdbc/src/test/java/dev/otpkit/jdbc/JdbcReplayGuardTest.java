@@ -1,0 +1,125 @@
+package dev.otpkit.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.otpkit.core.ReplayGuard;
+import dev.otpkit.core.StoreException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The contract and what only a database store does, on each database. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.class)
+class JdbcReplayGuardTest extends ReplayGuardContract {
+    @Parameter
+    TestDatabase database;
+
+    private final TestClock clock = new TestClock();
+
+    @Override
+    ReplayGuard guard() {
+        return JdbcReplayGuard.builder(database.shared()).clock(clock).build();
+    }
+
+    @Test
+    void remembersStepsAcrossAFreshDataSource() {
+        String account = TestDatabase.account();
+        try (HikariDataSource first = database.newPool(2)) {
+            JdbcReplayGuard.builder(first).build().tryAccept(account, "c1", 42, KEEP);
+        }
+        try (HikariDataSource second = database.newPool(2)) {
+            ReplayGuard restarted = JdbcReplayGuard.builder(second).build();
+            assertTrue(restarted.hasAccepted(account, "c1", 42));
+            assertFalse(restarted.tryAccept(account, "c1", 42, KEEP));
+        }
+    }
+
+    @Test
+    void purgesOnlyPairsPastTheirKeepUntilInBoundedBatches() {
+        String prefix = database.freshTables();
+        JdbcReplayGuard guard = JdbcReplayGuard.builder(database.shared()).tablePrefix(prefix).clock(clock).build();
+        Instant now = clock.instant();
+        for (int i = 0; i < 5; i++) {
+            guard.tryAccept("expired-" + i, "", 1, now.minusMillis(1 + i));
+        }
+        guard.tryAccept("due-now", "", 1, now);
+        guard.tryAccept("live", "", 1, now.plusMillis(1));
+        assertEquals(4, guard.purgeExpired(4));
+        assertEquals(2, guard.purgeExpired(4));
+        assertEquals(0, guard.purgeExpired(4));
+        assertTrue(guard.hasAccepted("live", "", 1));
+        assertTrue(guard.tryAccept("due-now", "", 1, now.plus(Duration.ofMinutes(5))),
+                "a purged pair starts afresh");
+    }
+
+    @Test
+    void keepsTheLaterOfTwoKeepUntilTimes() {
+        String prefix = database.freshTables();
+        JdbcReplayGuard guard = JdbcReplayGuard.builder(database.shared()).tablePrefix(prefix).clock(clock).build();
+        Instant now = clock.instant();
+        guard.tryAccept("hotp", "", 1, now.plus(Duration.ofHours(1)));
+        guard.tryAccept("hotp", "", 2, now.plusSeconds(1));
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(0, guard.purgeExpired(10));
+        assertTrue(guard.hasAccepted("hotp", "", 2));
+    }
+
+    @Test
+    void keepsTablesOfOtherPrefixesApart() {
+        String account = TestDatabase.account();
+        guard().tryAccept(account, "", 42, KEEP);
+        JdbcReplayGuard other = JdbcReplayGuard.builder(database.shared()).tablePrefix(database.freshTables()).build();
+        assertTrue(other.tryAccept(account, "", 42, KEEP));
+    }
+
+    @Test
+    void storesIdsOf255CharsExactly() {
+        ReplayGuard guard = guard();
+        String suffix = TestDatabase.account().substring(8);
+        String wide = ("\uD83D\uDE00".repeat(110) + suffix).substring(0, 255 - 3) + "end";
+        String threeBytes = ("€".repeat(220) + suffix).substring(0, 255);
+        for (String id : new String[] {wide, threeBytes}) {
+            assertEquals(255, id.length());
+            assertTrue(guard.tryAccept(id, id, 7, KEEP));
+            assertTrue(guard.hasAccepted(id, id, 7));
+            assertFalse(guard.hasAccepted(id.substring(0, 254), id, 7));
+        }
+    }
+
+    @Test
+    void refusesIdsItCouldNotStoreExactlyWithoutQuotingThem() {
+        ReplayGuard guard = guard();
+        String secretLooking = "JBSWY3DPEHPK3PXP";
+        for (String id : new String[] {secretLooking + "x".repeat(256), secretLooking + "\0", secretLooking + "\uD800",
+                "\uDC00" + secretLooking}) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> guard.tryAccept(id, "", 1, KEEP));
+            assertFalse(refused.getMessage().contains(secretLooking), refused.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> guard.tryAccept("a", id, 1, KEEP));
+            assertThrows(IllegalArgumentException.class, () -> guard.hasAccepted(id, "", 1));
+        }
+    }
+
+    @Test
+    void reportsADatabaseErrorAsOneExceptionTypeWithTheCauseAndNoAccountId() {
+        // Tables of a prefix never created: every statement fails in the database.
+        ReplayGuard missing = JdbcReplayGuard.builder(database.shared()).tablePrefix("never_created_").build();
+        String account = "alice@example.com";
+        StoreException failure = assertThrows(StoreException.class,
+                () -> missing.tryAccept(account, "", 1, KEEP));
+        assertInstanceOf(SQLException.class, failure.getCause());
+        assertTrue(failure.getMessage().startsWith("JdbcReplayGuard: the database failed (statement replay."),
+                failure.getMessage());
+        assertFalse(failure.getMessage().contains(account), failure.getMessage());
+    }
+}
