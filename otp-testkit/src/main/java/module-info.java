@@ -5,7 +5,11 @@
  */
 module dev.otpkit.testkit {
     requires transitive dev.otpkit.core;
-    requires static transitive dev.otpkit.backup;
+    // Only BackupCodeStoreContract needs otp-backup, which brings BouncyCastle: "static", so that
+    // a TOTP-only user compiles and runs without either; a user of that contract requires
+    // dev.otpkit.backup itself. Not "transitive": a static transitive dependency is resolved when
+    // a consumer compiles, so a TOTP-only consumer would fail to compile.
+    requires static dev.otpkit.backup;
     requires transitive org.junit.jupiter.api;
 
     exports dev.otpkit.testkit;

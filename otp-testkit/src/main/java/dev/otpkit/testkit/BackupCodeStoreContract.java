@@ -49,6 +49,10 @@ import org.junit.jupiter.api.Test;
  * bounded store, {@link StoreFullException} for a new account's set when full, with room made
  * by accounts whose codes are all gone.
  */
+// "exports": the factory names BackupCodeStore of a module required "static" only, so that a
+// TOTP-only user of the kit needs neither otp-backup nor BouncyCastle (module-info.java says why
+// it is not "transitive").
+@SuppressWarnings("exports")
 public abstract class BackupCodeStoreContract extends StoreContract {
     /** Numbers the hashes a test makes, so each differs from every other. */
     private final AtomicInteger hashes = new AtomicInteger();

@@ -169,7 +169,7 @@ final class BrokenStores {
     static class CheckThenRemoveBackupCodeStore extends BackupCodeStoreContract {
         @Override
         protected BackupCodeStore newStore(int maxEntries) {
-            BackupCodeStore inner = BackupCodeStore.inMemory(maxEntries);
+            BackupCodeStore inner = BackupCodeStore.inMemoryBuilder().maxEntries(maxEntries).build();
             return new BackupCodeStore() {
                 @Override
                 public void replace(String accountId, List<String> hashes) {

@@ -6,6 +6,6 @@ import dev.otpkit.backup.BackupCodeStore;
 class InMemoryBackupCodeStoreTest extends BackupCodeStoreContract {
     @Override
     protected BackupCodeStore newStore(int maxEntries) {
-        return BackupCodeStore.inMemory(maxEntries);
+        return BackupCodeStore.inMemoryBuilder().maxEntries(maxEntries).build();
     }
 }
