@@ -115,11 +115,6 @@ final class InMemoryAttemptLimiter implements AttemptLimiter {
         table.updateIfPresent(accountId, clock.millis(), Failures::clear, 0, 0, Boolean.FALSE);
     }
 
-    /** How many accounts are tracked, for tests of the bound. */
-    int trackedAccounts() {
-        return table.size();
-    }
-
     private static long saturatedAdd(long a, long b) {
         long sum = a + b;
         return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
