@@ -468,7 +468,7 @@ class BackupCodesTest {
         }
 
         @Override
-        public Optional<Instant> beginAttempt(String accountId) {
+        public Attempt beginAttempt(String accountId) {
             throw failure;
         }
 

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpkit.core.AttemptLimiter;
+import dev.otpkit.core.AttemptLimiter.Attempt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +31,7 @@ abstract class AttemptLimiterContract {
 
     private void fail(AttemptLimiter limiter, String account, int times) {
         for (int i = 0; i < times; i++) {
-            assertEquals(Optional.empty(), limiter.beginAttempt(account), "attempt " + (i + 1) + " proceeds");
+            assertEquals(Attempt.proceed(), limiter.beginAttempt(account), "attempt " + (i + 1) + " proceeds");
         }
     }
 
@@ -41,11 +41,11 @@ abstract class AttemptLimiterContract {
         String account = TestDatabase.account();
         fail(limiter, account, 5);
         Instant lockedUntil = clock.instant().plus(Duration.ofMinutes(15));
-        assertEquals(Optional.of(lockedUntil), limiter.beginAttempt(account));
+        assertEquals(Attempt.refuse(lockedUntil), limiter.beginAttempt(account));
         clock.advance(Duration.ofMinutes(15).minusMillis(1));
-        assertEquals(Optional.of(lockedUntil), limiter.beginAttempt(account), "a refused attempt does not extend it");
+        assertEquals(Attempt.refuse(lockedUntil), limiter.beginAttempt(account), "a refused attempt does not extend it");
         clock.advance(Duration.ofMillis(1));
-        assertEquals(Optional.empty(), limiter.beginAttempt(account), "the lock ends on time");
+        assertEquals(Attempt.proceed(), limiter.beginAttempt(account), "the lock ends on time");
     }
 
     @Test
@@ -55,7 +55,7 @@ abstract class AttemptLimiterContract {
         for (Duration lock : List.of(Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofMinutes(50),
                 Duration.ofMinutes(50))) {
             fail(limiter, account, 2);
-            assertEquals(Optional.of(clock.instant().plus(lock)), limiter.beginAttempt(account));
+            assertEquals(Attempt.refuse(clock.instant().plus(lock)), limiter.beginAttempt(account));
             clock.advance(lock);
         }
     }
@@ -65,10 +65,10 @@ abstract class AttemptLimiterContract {
         AttemptLimiter limiter = limiter(1, Duration.ofSeconds(10), Duration.ofSeconds(15), 100);
         String account = TestDatabase.account();
         fail(limiter, account, 1);
-        assertEquals(Optional.of(clock.instant().plusSeconds(10)), limiter.beginAttempt(account));
+        assertEquals(Attempt.refuse(clock.instant().plusSeconds(10)), limiter.beginAttempt(account));
         clock.advance(Duration.ofSeconds(10));
         fail(limiter, account, 1);
-        assertEquals(Optional.of(clock.instant().plusSeconds(15)), limiter.beginAttempt(account));
+        assertEquals(Attempt.refuse(clock.instant().plusSeconds(15)), limiter.beginAttempt(account));
     }
 
     @Test
@@ -78,10 +78,10 @@ abstract class AttemptLimiterContract {
         fail(limiter, account, 4);
         limiter.recordSuccess(account);
         fail(limiter, account, 5);
-        assertTrue(limiter.beginAttempt(account).isPresent());
+        assertTrue(!limiter.beginAttempt(account).proceeds());
         limiter.recordSuccess(account);
         fail(limiter, account, 5);
-        assertEquals(Optional.of(clock.instant().plus(Duration.ofMinutes(15))), limiter.beginAttempt(account),
+        assertEquals(Attempt.refuse(clock.instant().plus(Duration.ofMinutes(15))), limiter.beginAttempt(account),
                 "the lock after a success is a first lock again");
     }
 
@@ -93,9 +93,9 @@ abstract class AttemptLimiterContract {
             fail(limiter, account, 2);
             clock.advance(Duration.ofSeconds(1));
         }
-        assertEquals(Optional.of(Instant.MAX), limiter.beginAttempt(account));
+        assertEquals(Attempt.refuse(Instant.MAX), limiter.beginAttempt(account));
         clock.advance(Duration.ofDays(400));
-        assertEquals(Optional.of(Instant.MAX), limiter.beginAttempt(account));
+        assertEquals(Attempt.refuse(Instant.MAX), limiter.beginAttempt(account));
         limiter.recordSuccess(account);
         fail(limiter, account, 2);
     }
@@ -105,7 +105,7 @@ abstract class AttemptLimiterContract {
         AttemptLimiter limiter = defaultLimiter();
         String account = TestDatabase.account();
         fail(limiter, account, 5);
-        assertTrue(limiter.beginAttempt(account).isPresent());
+        assertTrue(!limiter.beginAttempt(account).proceeds());
         fail(limiter, account.toUpperCase(java.util.Locale.ROOT), 5);
         fail(limiter, account + " ", 5);
         limiter.recordSuccess("never-seen-" + account);
@@ -116,11 +116,11 @@ abstract class AttemptLimiterContract {
         AttemptLimiter limiter = defaultLimiter();
         for (int round = 0; round < 3; round++) {
             String account = TestDatabase.account();
-            List<Boolean> proceeded = Race.runAll(32, () -> limiter.beginAttempt(account).isEmpty());
+            List<Boolean> proceeded = Race.runAll(32, () -> limiter.beginAttempt(account).proceeds());
             assertEquals(5, Collections.frequency(proceeded, true), "a fresh account");
             limiter.recordSuccess(account);
             fail(limiter, account, 3);
-            List<Boolean> again = Race.runAll(32, () -> limiter.beginAttempt(account).isEmpty());
+            List<Boolean> again = Race.runAll(32, () -> limiter.beginAttempt(account).proceeds());
             assertEquals(2, Collections.frequency(again, true), "an account with 3 failures");
         }
     }

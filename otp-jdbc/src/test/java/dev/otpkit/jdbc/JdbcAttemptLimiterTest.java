@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.otpkit.core.AttemptLimiter;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -37,8 +36,9 @@ class JdbcAttemptLimiterTest extends AttemptLimiterContract {
         }
         try (HikariDataSource second = database.newPool(2)) {
             AttemptLimiter restarted = JdbcAttemptLimiter.builder(second).clock(clock).build();
-            assertEquals(Optional.empty(), restarted.beginAttempt(account));
-            assertEquals(Optional.of(clock.instant().plus(Duration.ofMinutes(15))), restarted.beginAttempt(account));
+            assertEquals(AttemptLimiter.Attempt.proceed(), restarted.beginAttempt(account));
+            assertEquals(AttemptLimiter.Attempt.refuse(clock.instant().plus(Duration.ofMinutes(15))),
+                    restarted.beginAttempt(account));
         }
     }
 

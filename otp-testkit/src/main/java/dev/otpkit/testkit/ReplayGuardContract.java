@@ -1,0 +1,371 @@
+package dev.otpkit.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.otpkit.core.ReplayGuard;
+import dev.otpkit.core.StoreFullException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of {@link ReplayGuard}, as its javadoc states it: extend this class in your tests
+ * and make {@link #newGuard(Clock, int)} return your guard, and every test below runs against
+ * it. Each test name says the behaviour it checks.
+ *
+ * <pre>{@code
+ * class JdbcReplayGuardTest extends ReplayGuardContract {
+ *     @Override
+ *     protected ReplayGuard newGuard(Clock clock, int maxEntries) {
+ *         truncateTables();                       // each test starts from an empty store
+ *         return new MyJdbcReplayGuard(dataSource, clock);
+ *     }
+ *
+ *     @Override
+ *     protected boolean isBounded() {
+ *         return false;                           // a table has no bound: skip the bound tests
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Covered: steps accepted only when strictly newer, from 0 to {@link Long#MAX_VALUE}; pairs
+ * of account and authenticator kept apart, whatever characters the ids hold; a step
+ * remembered until its {@code keepUntil}; {@code hasAccepted} answering without changing
+ * anything; null arguments refused; exactly one of 32 threads accepting the same step; and, for
+ * a bounded guard, {@link StoreFullException} when full of steps still kept, with room made by
+ * steps whose {@code keepUntil} has passed.
+ */
+public abstract class ReplayGuardContract extends StoreContract {
+    private static final String ACCOUNT = ReplayGuard.ACCOUNT_AUTHENTICATOR;
+    /** How long the tests ask to keep a step: three 30-second TOTP steps. */
+    private static final Duration KEEP = Duration.ofSeconds(90);
+
+    /** For subclasses. */
+    protected ReplayGuardContract() {
+    }
+
+    /**
+     * Makes the guard under test. Called once by each test, which owns the guard; it must
+     * remember nothing yet (for a database store: empty its table here).
+     *
+     * @param clock the time the guard must read to tell whether a step's {@code keepUntil} has
+     *     passed; the tests move it
+     * @param maxEntries the most pairs of account and authenticator the guard may hold at once,
+     *     1 or more; a guard without a bound ignores it and answers {@code false} from
+     *     {@link #isBounded()}
+     * @return a new, empty guard
+     */
+    protected abstract ReplayGuard newGuard(Clock clock, int maxEntries);
+
+    /**
+     * Tells whether the guard answers {@link ReplayGuard#hasAccepted} from what it remembers.
+     * The SPI lets a guard keep the interface's default instead, which always answers
+     * {@code false} ("not known"). The default answers {@code true}; override it to answer
+     * {@code false} for a guard that keeps the interface's default: the one test that needs real
+     * answers is then reported as skipped, with the reason.
+     *
+     * @return {@code true} if {@code hasAccepted} answers from the guard's memory
+     */
+    protected boolean answersHasAccepted() {
+        return true;
+    }
+
+    private ReplayGuard guard() {
+        return newGuard(clock(), ROOMY);
+    }
+
+    private ReplayGuard fullGuard() {
+        assumeBounded();
+        ReplayGuard guard = newGuard(clock(), SMALL_BOUND);
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 100, keepUntil()));
+        assertTrue(guard.tryAccept("bob", ACCOUNT, 100, keepUntil().plusSeconds(30)));
+        return guard;
+    }
+
+    private Instant keepUntil() {
+        return clock().instant().plus(KEEP);
+    }
+
+    /** Step 0, the first TOTP step and the first HOTP counter, is accepted once like any other. */
+    @Test
+    public void acceptsStepZeroAsThePairsFirstStep() {
+        ReplayGuard guard = guard();
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 0, keepUntil()), "step 0, never used");
+        assertFalse(guard.tryAccept("alice", ACCOUNT, 0, keepUntil()), "step 0 again");
+    }
+
+    /** The step accepted last is refused the second time: a replayed code. */
+    @Test
+    public void refusesTheSameStepAgain() {
+        ReplayGuard guard = guard();
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 100, keepUntil()));
+        assertFalse(guard.tryAccept("alice", ACCOUNT, 100, keepUntil()));
+    }
+
+    /** A step older than the last accepted one is refused, though it was never used itself. */
+    @Test
+    public void refusesAnOlderStepOnceANewerOneWasAccepted() {
+        ReplayGuard guard = guard();
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 100, keepUntil()));
+        assertFalse(guard.tryAccept("alice", ACCOUNT, 99, keepUntil()), "the step before");
+        assertFalse(guard.tryAccept("alice", ACCOUNT, 0, keepUntil()), "step 0");
+    }
+
+    /** Every strictly newer step is accepted, however far ahead it is. */
+    @Test
+    public void acceptsEachStrictlyNewerStep() {
+        ReplayGuard guard = guard();
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 100, keepUntil()));
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 101, keepUntil()), "the next step");
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 1_000_000_000_000L, keepUntil()), "a step far ahead");
+        assertFalse(guard.tryAccept("alice", ACCOUNT, 101, keepUntil()), "an older step");
+    }
+
+    /** {@link Long#MAX_VALUE} is a step like any other, and no step is newer. */
+    @Test
+    public void acceptsTheLargestStepOnceAndNoStepAfterIt() {
+        ReplayGuard guard = guard();
+        assertTrue(guard.tryAccept("alice", ACCOUNT, Long.MAX_VALUE - 1, keepUntil()));
+        assertTrue(guard.tryAccept("alice", ACCOUNT, Long.MAX_VALUE, keepUntil()));
+        assertFalse(guard.tryAccept("alice", ACCOUNT, Long.MAX_VALUE, keepUntil()), "the largest step again");
+        assertFalse(guard.tryAccept("alice", ACCOUNT, Long.MAX_VALUE - 1, keepUntil()));
+        assertFalse(guard.tryAccept("alice", ACCOUNT, 0, keepUntil()));
+    }
+
+    /** One account's accepted step does not refuse the same step for another account. */
+    @Test
+    public void keepsAccountsApart() {
+        ReplayGuard guard = guard();
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 100, keepUntil()));
+        assertTrue(guard.tryAccept("bob", ACCOUNT, 100, keepUntil()));
+        assertFalse(guard.tryAccept("alice", ACCOUNT, 100, keepUntil()));
+        assertFalse(guard.tryAccept("bob", ACCOUNT, 100, keepUntil()));
+    }
+
+    /**
+     * The authenticators of one account (the account-level one, credentials, enrolment marks)
+     * each have steps of their own.
+     */
+    @Test
+    public void keepsTheAuthenticatorsOfOneAccountApart() {
+        ReplayGuard guard = guard();
+        List<String> authenticators = List.of(ACCOUNT, "c1", "c2", "enrollment:c1");
+        for (String authenticator : authenticators) {
+            assertTrue(guard.tryAccept("alice", authenticator, 100, keepUntil()), authenticator);
+        }
+        for (String authenticator : authenticators) {
+            assertFalse(guard.tryAccept("alice", authenticator, 100, keepUntil()), authenticator);
+        }
+    }
+
+    /**
+     * Ids are any strings and are compared as they are: empty, blanks, separators, case,
+     * accents, trailing spaces, characters outside the Basic Multilingual Plane and SQL
+     * wildcards each name an account or authenticator of their own.
+     */
+    @Test
+    public void keepsUnusualIdsApart() {
+        ReplayGuard guard = guard();
+        for (String id : Ids.UNUSUAL) {
+            assertTrue(guard.tryAccept(id, "c1", 7, keepUntil()), () -> "account " + Ids.show(id) + " met another");
+            assertTrue(guard.tryAccept("bob", id, 7, keepUntil()), () -> "authenticator " + Ids.show(id) + " met another");
+        }
+        for (String id : Ids.UNUSUAL) {
+            assertFalse(guard.tryAccept(id, "c1", 7, keepUntil()), () -> "account " + Ids.show(id) + " forgot its step");
+            assertFalse(guard.tryAccept("bob", id, 7, keepUntil()), () -> "authenticator " + Ids.show(id));
+        }
+    }
+
+    /**
+     * Account and authenticator are two values, never one joined string: of 169 pairs of ids
+     * made of {@code a}, {@code /} and {@code :}, such as ({@code "a/"}, {@code ""}) and
+     * ({@code "a"}, {@code "/"}), no two share a step.
+     */
+    @Test
+    public void neverMixesPairsThatAJoinedKeyWouldConfuse() {
+        ReplayGuard guard = guard();
+        List<String> ids = Ids.joinProbes();
+        for (String accountId : ids) {
+            for (String authenticatorId : ids) {
+                assertTrue(guard.tryAccept(accountId, authenticatorId, 1, keepUntil()),
+                        () -> "pair (" + Ids.show(accountId) + ", " + Ids.show(authenticatorId) + ") met an earlier pair");
+            }
+        }
+        for (String accountId : ids) {
+            for (String authenticatorId : ids) {
+                assertFalse(guard.tryAccept(accountId, authenticatorId, 1, keepUntil()));
+            }
+        }
+    }
+
+    /** A step is remembered at least until the {@code keepUntil} it was accepted with. */
+    @Test
+    public void remembersAStepUntilItsKeepUntil() {
+        ReplayGuard guard = guard();
+        Instant keepUntil = keepUntil();
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 100, keepUntil));
+        clock().set(keepUntil.minusMillis(1));
+        assertFalse(guard.tryAccept("alice", ACCOUNT, 100, keepUntil), "a millisecond before keepUntil");
+        assertFalse(guard.tryAccept("alice", ACCOUNT, 99, keepUntil));
+    }
+
+    /**
+     * A newer step accepted with a shorter {@code keepUntil} (a verifier with a smaller window)
+     * does not let the pair be forgotten while an older step may still be presented.
+     */
+    @Test
+    public void keepsThePairUntilTheLatestKeepUntilOfItsSteps() {
+        ReplayGuard guard = guard();
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 100, clock().instant().plus(Duration.ofMinutes(5))));
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 101, clock().instant().plus(Duration.ofMinutes(1))));
+        clock().advance(Duration.ofMinutes(2));
+        assertFalse(guard.tryAccept("alice", ACCOUNT, 100, keepUntil()),
+                "step 100 may be presented for 5 minutes: the pair must not be forgotten after step 101's minute");
+    }
+
+    /** Whether a step is accepted depends on the step alone, even if its keepUntil has passed. */
+    @Test
+    public void acceptsAStepWhoseKeepUntilHasAlreadyPassed() {
+        ReplayGuard guard = guard();
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 100, clock().instant().minusSeconds(1)));
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 101, keepUntil()));
+    }
+
+    /** {@code hasAccepted} never claims a step that was not accepted for that very pair. */
+    @Test
+    public void hasAcceptedAnswersFalseForStepsNotAccepted() {
+        ReplayGuard guard = guard();
+        assertFalse(guard.hasAccepted("alice", "c1", 0), "nothing accepted yet");
+        assertTrue(guard.tryAccept("alice", "c1", 100, keepUntil()));
+        assertFalse(guard.hasAccepted("alice", "c1", 101), "a newer step");
+        assertFalse(guard.hasAccepted("bob", "c1", 100), "another account");
+        assertFalse(guard.hasAccepted("alice", "c2", 100), "another authenticator");
+        assertFalse(guard.hasAccepted("alice/c1", ACCOUNT, 100), "the joined ids");
+    }
+
+    /** {@code hasAccepted} only reads: a step it was asked about is still accepted afterwards. */
+    @Test
+    public void hasAcceptedChangesNothing() {
+        ReplayGuard guard = guard();
+        assertFalse(guard.hasAccepted("alice", "c1", 5));
+        assertFalse(guard.hasAccepted("alice", "c1", 5), "asking twice");
+        assertTrue(guard.tryAccept("alice", "c1", 5, keepUntil()), "asking accepted nothing");
+    }
+
+    /**
+     * {@code hasAccepted} answers whether {@code tryAccept} would now refuse the step: true for
+     * the accepted step and every older one. Skipped for a guard whose
+     * {@link #answersHasAccepted()} is false.
+     */
+    @Test
+    public void hasAcceptedTellsWhetherTheStepWouldBeRefused() {
+        Assumptions.assumeTrue(answersHasAccepted(), () -> getClass().getName()
+                + ".answersHasAccepted() answers false: the guard keeps the default hasAccepted, \"not known\"");
+        ReplayGuard guard = guard();
+        assertTrue(guard.tryAccept("alice", "c1", 100, keepUntil()));
+        assertTrue(guard.hasAccepted("alice", "c1", 100), "the accepted step");
+        assertTrue(guard.hasAccepted("alice", "c1", 99), "an older step");
+        assertTrue(guard.hasAccepted("alice", "c1", 0), "step 0");
+        assertFalse(guard.hasAccepted("alice", "c1", 101), "a newer step");
+        assertTrue(guard.tryAccept("alice", "c1", 101, keepUntil()));
+        assertTrue(guard.hasAccepted("alice", "c1", 101));
+    }
+
+    /** Every argument of {@code tryAccept} is required. */
+    @Test
+    public void tryAcceptRefusesNullArguments() {
+        ReplayGuard guard = guard();
+        assertThrows(NullPointerException.class, () -> guard.tryAccept(null, ACCOUNT, 1, keepUntil()));
+        assertThrows(NullPointerException.class, () -> guard.tryAccept("alice", null, 1, keepUntil()));
+        assertThrows(NullPointerException.class, () -> guard.tryAccept("alice", ACCOUNT, 1, null));
+    }
+
+    /** Both ids of {@code hasAccepted} are required. */
+    @Test
+    public void hasAcceptedRefusesNullIds() {
+        ReplayGuard guard = guard();
+        assertThrows(NullPointerException.class, () -> guard.hasAccepted(null, ACCOUNT, 1));
+        assertThrows(NullPointerException.class, () -> guard.hasAccepted("alice", null, 1));
+    }
+
+    /** Of 32 threads presenting the same step at once, exactly one is accepted. */
+    @Test
+    public void acceptsExactlyOneOfConcurrentUsesOfAStep() {
+        ReplayGuard guard = guard();
+        Instant keepUntil = keepUntil();
+        List<Boolean> accepted = Race.run(RACERS, () -> guard.tryAccept("alice", ACCOUNT, 7, keepUntil));
+        assertEquals(1, Collections.frequency(accepted, true), "accepted of " + RACERS + " concurrent uses");
+    }
+
+    /**
+     * A full guard refuses a step of a new pair with {@link StoreFullException}, without
+     * forgetting any step it holds.
+     */
+    @Test
+    public void refusesANewPairWhenFullOfStepsStillKept() {
+        ReplayGuard guard = fullGuard();
+        assertFull(() -> guard.tryAccept("carol-refused", ACCOUNT, 100, keepUntil()), "carol-refused");
+        assertFalse(guard.tryAccept("alice", ACCOUNT, 100, keepUntil()), "alice's step is still remembered");
+        assertFalse(guard.tryAccept("bob", ACCOUNT, 100, keepUntil()), "bob's step is still remembered");
+    }
+
+    /** A full guard still accepts newer steps of the pairs it holds: they need no new entry. */
+    @Test
+    public void acceptsNewerStepsOfHeldPairsWhenFull() {
+        ReplayGuard guard = fullGuard();
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 101, keepUntil()));
+        assertFalse(guard.tryAccept("alice", ACCOUNT, 101, keepUntil()));
+    }
+
+    /** A step refused for lack of room is not recorded: once there is room, it is accepted. */
+    @Test
+    public void recordsNothingForAStepRefusedWhenFull() {
+        ReplayGuard guard = fullGuard();
+        Instant alicesKeepUntil = keepUntil();
+        assertFull(() -> guard.tryAccept("carol", ACCOUNT, 100, keepUntil()), "carol");
+        clock().set(alicesKeepUntil);
+        assertTrue(guard.tryAccept("carol", ACCOUNT, 100, keepUntil()));
+    }
+
+    /**
+     * A pair whose {@code keepUntil} has passed takes no room: a full guard accepts a new pair
+     * then, and still remembers the pairs whose steps are kept.
+     */
+    @Test
+    public void makesRoomOnceAPairsKeepUntilHasPassed() {
+        ReplayGuard guard = fullGuard();
+        clock().set(keepUntil());
+        assertTrue(guard.tryAccept("dave", ACCOUNT, 100, keepUntil()), "alice's keepUntil has passed");
+        assertFalse(guard.tryAccept("bob", ACCOUNT, 100, keepUntil()), "bob's step is still kept");
+    }
+
+    /** {@code hasAccepted} reads: a full guard answers it for a pair it does not hold. */
+    @Test
+    public void hasAcceptedNeedsNoRoom() {
+        ReplayGuard guard = fullGuard();
+        assertFalse(guard.hasAccepted("carol", ACCOUNT, 100));
+    }
+
+    /**
+     * Of 32 threads each bringing a new pair to a guard with room for 8, exactly 8 are accepted
+     * and the others refused with {@link StoreFullException}.
+     */
+    @Test
+    public void admitsExactlyTheBoundOfConcurrentNewPairs() {
+        assumeBounded();
+        ReplayGuard guard = newGuard(clock(), RACE_BOUND);
+        Instant keepUntil = keepUntil();
+        List<Integer> admitted = assertRaceFillsExactlyTheBound(
+                racer -> assertTrue(guard.tryAccept("racer-" + racer, ACCOUNT, 1, keepUntil), "a new pair's step"));
+        for (int racer : admitted) {
+            assertFalse(guard.tryAccept("racer-" + racer, ACCOUNT, 1, keepUntil), "racer " + racer + "'s step");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.otpkit.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.otpkit.core.StoreFullException;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * What the four contracts share: the clock they give the store, the opt-out of the bound tests
+ * for a store without a bound, and the checks of a full store.
+ */
+abstract class StoreContract {
+    /** Where every test's clock starts: a whole second, so that no store loses precision. */
+    static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+    /** How many threads race in the atomicity tests. */
+    static final int RACERS = 32;
+    /** The bound given for the tests that are not about the bound: room for all they store. */
+    static final int ROOMY = 1_000;
+    /** The bound of the tests that fill a store one entry at a time. */
+    static final int SMALL_BOUND = 2;
+    /** The bound of the tests that race {@link #RACERS} new entries into a store. */
+    static final int RACE_BOUND = 8;
+
+    private final MutableClock clock = new MutableClock(START);
+
+    StoreContract() {
+    }
+
+    /**
+     * Returns the clock the kit gives the store under test; each test has a new one, showing
+     * 2026-01-01T00:00:00Z until the test moves it.
+     *
+     * @return the clock of the running test
+     */
+    protected final MutableClock clock() {
+        return clock;
+    }
+
+    /**
+     * Tells whether the store under test honours the bound its factory method is given and
+     * refuses a new entry with {@link StoreFullException} once full. The default answers
+     * {@code true}, so the bound tests run. Override it to answer {@code false} only for a store
+     * that has no bound at all, such as a database table: the bound tests are then reported as
+     * skipped, with the reason, in every test report.
+     *
+     * @return {@code true} if the store is bounded
+     */
+    protected boolean isBounded() {
+        return true;
+    }
+
+    /** Skips the calling bound test, visibly and with the reason, for a store without a bound. */
+    final void assumeBounded() {
+        Assumptions.assumeTrue(isBounded(), () -> getClass().getName()
+                + ".isBounded() answers false: the store has no bound, so the bound tests do not apply");
+    }
+
+    /**
+     * Runs {@code write}, which needs a new entry in a full store, and checks that the store
+     * refused it as its SPI says: with a {@link StoreFullException} whose message does not name
+     * {@code accountId}, and whose retry time, if any, is not in the past.
+     */
+    final StoreFullException assertFull(Executable write, String accountId) {
+        StoreFullException full = assertThrows(StoreFullException.class, write, () -> "a store full at its bound"
+                + " must refuse a new entry with StoreFullException; a store without a bound overrides isBounded()"
+                + " to answer false");
+        String message = String.valueOf(full.getMessage());
+        assertFalse(message.contains(accountId), () -> "the message names the account: " + message);
+        full.retryAfter().ifPresent(retryAfter -> assertFalse(retryAfter.isBefore(clock.instant()),
+                () -> "room expected in the past, at " + retryAfter + ", before the clock's " + clock.instant()));
+        return full;
+    }
+
+    /**
+     * Races {@link #RACERS} writes of a new entry each into a store with room for
+     * {@link #RACE_BOUND} entries, and checks that exactly that many got in: a store that counts
+     * its room apart from the write lets too many in, or refuses with room to spare.
+     *
+     * @param write writes the racer's own new entry; answers normally if it got in and throws
+     *     {@link StoreFullException} if the store was full
+     * @return the numbers of the racers that got in
+     */
+    final List<Integer> assertRaceFillsExactlyTheBound(RacerWrite write) {
+        AtomicInteger next = new AtomicInteger();
+        List<Integer> admitted = Race.run(RACERS, () -> {
+            int racer = next.getAndIncrement();
+            try {
+                write.write(racer);
+                return racer;
+            } catch (StoreFullException full) {
+                return null;
+            }
+        });
+        List<Integer> in = admitted.stream().filter(racer -> racer != null).toList();
+        assertEquals(RACE_BOUND, in.size(), () -> in.size() + " of " + RACERS + " new entries raced into a store"
+                + " with room for " + RACE_BOUND + ", and " + Collections.frequency(admitted, null) + " were refused");
+        return in;
+    }
+
+    /** One racer's write of its own new entry. */
+    @FunctionalInterface
+    interface RacerWrite {
+        /**
+         * Writes the entry of racer {@code racer}.
+         *
+         * @param racer the racer's number, 0 to 31
+         */
+        void write(int racer);
+    }
+}

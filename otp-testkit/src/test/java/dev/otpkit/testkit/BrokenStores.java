@@ -1,0 +1,194 @@
+package dev.otpkit.testkit;
+
+import dev.otpkit.backup.BackupCodeStore;
+import dev.otpkit.core.AttemptLimiter;
+import dev.otpkit.core.OneTimeCodeStore;
+import dev.otpkit.core.PendingCode;
+import dev.otpkit.core.ReplayGuard;
+import dev.otpkit.core.StoreFullException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Stores with one deliberate bug each, and the contract run against each of them, for
+ * {@link KitCatchesBrokenStoresTest} to show that the kit fails them. Each wraps an in-memory
+ * store and breaks one thing, so that every other test of its contract still passes. The racy
+ * ones call {@link Race#rendezvous()} between their check and their act: every racer checks
+ * before any acts, so they lose every race, not now and then.
+ */
+final class BrokenStores {
+    private BrokenStores() {
+    }
+
+    /** A replay guard that answers from a check made before, and apart from, its update. */
+    @ExtendWith(RunOnlyToProveTheKit.class)
+    static class CheckThenActReplayGuard extends ReplayGuardContract {
+        @Override
+        protected ReplayGuard newGuard(Clock clock, int maxEntries) {
+            ReplayGuard inner = ReplayGuard.inMemoryBuilder().clock(clock).maxEntries(maxEntries).build();
+            return new ReplayGuard() {
+                @Override
+                public boolean tryAccept(String accountId, String authenticatorId, long step, Instant keepUntil) {
+                    boolean replayed = inner.hasAccepted(accountId, authenticatorId, step);
+                    Race.rendezvous();
+                    inner.tryAccept(accountId, authenticatorId, step, keepUntil);
+                    return !replayed;
+                }
+
+                @Override
+                public boolean hasAccepted(String accountId, String authenticatorId, long step) {
+                    return inner.hasAccepted(accountId, authenticatorId, step);
+                }
+            };
+        }
+    }
+
+    /** A replay guard that ignores its bound: it never fills, yet claims to be bounded. */
+    @ExtendWith(RunOnlyToProveTheKit.class)
+    static class NeverFullReplayGuard extends ReplayGuardContract {
+        @Override
+        protected ReplayGuard newGuard(Clock clock, int maxEntries) {
+            return ReplayGuard.inMemoryBuilder().clock(clock).build();
+        }
+    }
+
+    /** Not broken: the same guard without a bound, saying so, which skips the bound tests. */
+    @ExtendWith(RunOnlyToProveTheKit.class)
+    static class UnboundedReplayGuard extends NeverFullReplayGuard {
+        @Override
+        protected boolean isBounded() {
+            return false;
+        }
+    }
+
+    /** A limiter that forgets an account's failures after a day without attempts. */
+    @ExtendWith(RunOnlyToProveTheKit.class)
+    static class ForgetfulAttemptLimiter extends AttemptLimiterContract {
+        @Override
+        protected AttemptLimiter newLimiter(Clock clock, Policy policy, int maxEntries) {
+            AttemptLimiter inner = InMemoryAttemptLimiterTest.inMemory(clock, policy, maxEntries);
+            ConcurrentMap<String, Instant> lastAttempts = new ConcurrentHashMap<>();
+            return new AttemptLimiter() {
+                @Override
+                public Attempt beginAttempt(String accountId) {
+                    Instant last = lastAttempts.put(accountId, clock.instant());
+                    if (last != null && !clock.instant().isBefore(last.plus(Duration.ofDays(1)))) {
+                        inner.recordSuccess(accountId);
+                    }
+                    return inner.beginAttempt(accountId);
+                }
+
+                @Override
+                public void recordSuccess(String accountId) {
+                    inner.recordSuccess(accountId);
+                }
+            };
+        }
+    }
+
+    /** A code store whose put keeps the code already pending instead of replacing it. */
+    @ExtendWith(RunOnlyToProveTheKit.class)
+    static class KeepFirstCodeStore extends OneTimeCodeStoreContract {
+        @Override
+        protected OneTimeCodeStore newStore(Clock clock, int maxEntries) {
+            OneTimeCodeStore inner = OneTimeCodeStore.inMemoryBuilder().clock(clock).maxEntries(maxEntries).build();
+            ConcurrentMap<List<String>, String> pending = new ConcurrentHashMap<>();
+            return new OneTimeCodeStore() {
+                @Override
+                public void put(PendingCode code) {
+                    List<String> key = List.of(code.accountId(), code.scope());
+                    if (pending.putIfAbsent(key, code.issueId()) != null) {
+                        return;
+                    }
+                    try {
+                        inner.put(code);
+                    } catch (StoreFullException full) {
+                        pending.remove(key, code.issueId());
+                        throw full;
+                    }
+                }
+
+                @Override
+                public Optional<PendingCode> claimAttempt(String accountId, String scope) {
+                    return inner.claimAttempt(accountId, scope);
+                }
+
+                @Override
+                public boolean remove(String accountId, String scope, String issueId) {
+                    boolean removed = inner.remove(accountId, scope, issueId);
+                    if (removed) {
+                        pending.remove(List.of(accountId, scope), issueId);
+                    }
+                    return removed;
+                }
+            };
+        }
+    }
+
+    /** A code store that counts attempts by reading the count, then writing it plus one. */
+    @ExtendWith(RunOnlyToProveTheKit.class)
+    static class ReadThenWriteAttemptCodeStore extends OneTimeCodeStoreContract {
+        @Override
+        protected OneTimeCodeStore newStore(Clock clock, int maxEntries) {
+            OneTimeCodeStore inner = OneTimeCodeStore.inMemoryBuilder().clock(clock).maxEntries(maxEntries).build();
+            ConcurrentMap<List<String>, Integer> attempts = new ConcurrentHashMap<>();
+            return new OneTimeCodeStore() {
+                @Override
+                public void put(PendingCode code) {
+                    inner.put(code);
+                    attempts.put(List.of(code.accountId(), code.scope()), 0);
+                }
+
+                @Override
+                public Optional<PendingCode> claimAttempt(String accountId, String scope) {
+                    List<String> key = List.of(accountId, scope);
+                    Optional<PendingCode> code = inner.claimAttempt(accountId, scope);
+                    int before = attempts.getOrDefault(key, 0);
+                    Race.rendezvous();
+                    attempts.put(key, before + 1);
+                    return code.map(pending -> pending.withAttempts(before + 1));
+                }
+
+                @Override
+                public boolean remove(String accountId, String scope, String issueId) {
+                    return inner.remove(accountId, scope, issueId);
+                }
+            };
+        }
+    }
+
+    /** A backup-code store that answers a remove from a look at the set made before removing. */
+    @ExtendWith(RunOnlyToProveTheKit.class)
+    static class CheckThenRemoveBackupCodeStore extends BackupCodeStoreContract {
+        @Override
+        protected BackupCodeStore newStore(int maxEntries) {
+            BackupCodeStore inner = BackupCodeStore.inMemoryBuilder().maxEntries(maxEntries).build();
+            return new BackupCodeStore() {
+                @Override
+                public void replace(String accountId, List<String> hashes) {
+                    inner.replace(accountId, hashes);
+                }
+
+                @Override
+                public List<String> hashes(String accountId) {
+                    return inner.hashes(accountId);
+                }
+
+                @Override
+                public boolean remove(String accountId, String hash) {
+                    boolean present = inner.hashes(accountId).contains(Objects.requireNonNull(hash, "hash"));
+                    Race.rendezvous();
+                    inner.remove(accountId, hash);
+                    return present;
+                }
+            };
+        }
+    }
+}
