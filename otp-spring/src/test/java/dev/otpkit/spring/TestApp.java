@@ -80,9 +80,26 @@ class TestApp {
     }
 
     @Bean
-    TotpVerifier totpVerifier(MutableClock clock, Stores stores) {
+    SecurityEventPublisher securityEvents(org.springframework.context.ApplicationEventPublisher publisher) {
+        return new SecurityEventPublisher(publisher);
+    }
+
+    @Bean
+    List<dev.otpkit.core.SecurityEvent> receivedSecurityEvents() {
+        return new CopyOnWriteArrayList<>();
+    }
+
+    @Bean
+    org.springframework.context.ApplicationListener<
+            org.springframework.context.PayloadApplicationEvent<dev.otpkit.core.SecurityEvent>> recordSecurityEvents(
+            List<dev.otpkit.core.SecurityEvent> receivedSecurityEvents) {
+        return event -> receivedSecurityEvents.add(event.getPayload());
+    }
+
+    @Bean
+    TotpVerifier totpVerifier(MutableClock clock, Stores stores, SecurityEventPublisher securityEvents) {
         return TotpVerifier.builder(TOTP).clock(clock).replayGuard(stores.replayGuard(clock))
-                .attemptLimiter(stores.attemptLimiter(clock)).build();
+                .attemptLimiter(stores.attemptLimiter(clock)).eventListener(securityEvents).build();
     }
 
     @Bean

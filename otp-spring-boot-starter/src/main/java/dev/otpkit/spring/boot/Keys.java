@@ -1,6 +1,7 @@
 package dev.otpkit.spring.boot;
 
 import dev.otpkit.core.SecretSealer;
+import dev.otpkit.core.SecurityEventListener;
 import java.util.Base64;
 import java.util.Map;
 import org.apache.commons.logging.Log;
@@ -13,7 +14,7 @@ final class Keys {
     private Keys() {
     }
 
-    static SecretSealer sealer(OtpkitProperties properties) {
+    static SecretSealer sealer(OtpkitProperties properties, SecurityEventListener events) {
         Map<String, String> keys = properties.sealing().keys();
         if (keys == null || keys.isEmpty()) {
             if (!properties.devMode()) {
@@ -22,7 +23,7 @@ final class Keys {
                         + " (e.g. `openssl rand -base64 32`), or otpkit.dev-mode=true in development");
             }
             LOG.warn("otpkit.dev-mode: sealing TOTP secrets with a throwaway key; they will not open after a restart");
-            return SecretSealer.builder().key("dev", SecretSealer.generateKey()).build();
+            return SecretSealer.builder().key("dev", SecretSealer.generateKey()).eventListener(events).build();
         }
         String current = properties.sealing().currentKeyId();
         if (current == null && keys.size() > 1) {
@@ -32,7 +33,7 @@ final class Keys {
         if (current != null && !keys.containsKey(current)) {
             throw new IllegalStateException("otpkit.sealing.current-key-id names no key of otpkit.sealing.keys");
         }
-        SecretSealer.Builder sealer = SecretSealer.builder();
+        SecretSealer.Builder sealer = SecretSealer.builder().eventListener(events);
         // The builder seals with the last key added: the current one goes last.
         keys.forEach((id, key) -> {
             if (!id.equals(current)) {

@@ -8,6 +8,7 @@ import dev.otpkit.core.OneTimeCodeStore;
 import dev.otpkit.core.OneTimeCodes;
 import dev.otpkit.core.ReplayGuard;
 import dev.otpkit.core.SecretSealer;
+import dev.otpkit.core.SecurityEventListener;
 import dev.otpkit.core.Totp;
 import dev.otpkit.core.TotpVerifier;
 import dev.otpkit.jdbc.JdbcAttemptLimiter;
@@ -18,6 +19,7 @@ import dev.otpkit.jdbc.JdbcReplayGuard;
 import dev.otpkit.jdbc.OtpkitSchema;
 import dev.otpkit.spring.JdbcTotpCredentialRepository;
 import dev.otpkit.spring.OtpkitMetrics;
+import dev.otpkit.spring.SecurityEventPublisher;
 import dev.otpkit.spring.TotpCredentialRepository;
 import dev.otpkit.spring.TotpEnrollmentService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,6 +33,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -58,22 +61,36 @@ public class OtpkitAutoConfiguration {
     }
 
     /**
+     * Publishes otpkit's security events as Spring application events, unless the application
+     * has a listener of its own.
+     *
+     * @param publisher the application context
+     * @return the listener every service reports to
+     */
+    @Bean
+    @ConditionalOnMissingBean(SecurityEventListener.class)
+    public SecurityEventPublisher otpkitSecurityEventPublisher(ApplicationEventPublisher publisher) {
+        return new SecurityEventPublisher(publisher);
+    }
+
+    /**
      * The TOTP verifier of logins, with the replay guard and the attempt limiter.
      *
      * @param properties the settings
      * @param replayGuard the replay guard
      * @param attemptLimiter the attempt limiter
+     * @param events where security events go
      * @param clock the application's clock, if any
      * @return the verifier
      */
     @Bean
     @ConditionalOnMissingBean
     public TotpVerifier otpkitTotpVerifier(OtpkitProperties properties, ReplayGuard replayGuard,
-            AttemptLimiter attemptLimiter, ObjectProvider<Clock> clock) {
+            AttemptLimiter attemptLimiter, SecurityEventListener events, ObjectProvider<Clock> clock) {
         OtpkitProperties.Totp totp = properties.totp();
         Totp codes = Totp.builder().algorithm(totp.algorithm()).digits(totp.digits()).period(totp.period()).build();
         return TotpVerifier.builder(codes).window(totp.windowBehind(), totp.windowAhead()).clock(clock(clock))
-                .replayGuard(replayGuard).attemptLimiter(attemptLimiter).build();
+                .replayGuard(replayGuard).attemptLimiter(attemptLimiter).eventListener(events).build();
     }
 
     /**
@@ -82,14 +99,16 @@ public class OtpkitAutoConfiguration {
      * @param properties the settings
      * @param store where the hashes live
      * @param attemptLimiter the attempt limiter
+     * @param events where security events go
+     * @param clock the application's clock, if any
      * @return the service
      */
     @Bean
     @ConditionalOnMissingBean
     public BackupCodes otpkitBackupCodes(OtpkitProperties properties, BackupCodeStore store,
-            AttemptLimiter attemptLimiter) {
+            AttemptLimiter attemptLimiter, SecurityEventListener events, ObjectProvider<Clock> clock) {
         return BackupCodes.builder().count(properties.backupCodes().count()).store(store)
-                .attemptLimiter(attemptLimiter).build();
+                .attemptLimiter(attemptLimiter).clock(clock(clock)).eventListener(events).build();
     }
 
     /**
@@ -98,16 +117,17 @@ public class OtpkitAutoConfiguration {
      * @param properties the settings
      * @param store where pending codes live
      * @param hashKey the key of the codes' hashes, if the store needs one
+     * @param events where security events go
      * @param clock the application's clock, if any
      * @return the service
      */
     @Bean
     @ConditionalOnMissingBean
     public OneTimeCodes otpkitOneTimeCodes(OtpkitProperties properties, OneTimeCodeStore store,
-            ObjectProvider<EmailCodeHashKey> hashKey, ObjectProvider<Clock> clock) {
+            ObjectProvider<EmailCodeHashKey> hashKey, SecurityEventListener events, ObjectProvider<Clock> clock) {
         OtpkitProperties.EmailCode email = properties.emailCode();
         OneTimeCodes.Builder codes = OneTimeCodes.builder().clock(clock(clock)).ttl(email.ttl()).digits(email.digits())
-                .maxAttempts(email.maxAttempts()).store(store);
+                .maxAttempts(email.maxAttempts()).store(store).eventListener(events);
         EmailCodeHashKey key = hashKey.getIfAvailable();
         if (key != null) {
             codes.hashKey(key.bytes());
@@ -120,12 +140,14 @@ public class OtpkitAutoConfiguration {
      *
      * @param properties the settings
      * @param verifier the login verifier
+     * @param events where security events go
      * @return the service
      */
     @Bean
     @ConditionalOnMissingBean
-    public Enrollments otpkitEnrollments(OtpkitProperties properties, TotpVerifier verifier) {
-        return Enrollments.builder(verifier).ttl(properties.enrollment().ttl()).build();
+    public Enrollments otpkitEnrollments(OtpkitProperties properties, TotpVerifier verifier,
+            SecurityEventListener events) {
+        return Enrollments.builder(verifier).ttl(properties.enrollment().ttl()).eventListener(events).build();
     }
 
     /**
@@ -168,8 +190,8 @@ public class OtpkitAutoConfiguration {
     static class JdbcStores {
         @Bean
         @ConditionalOnMissingBean
-        SecretSealer otpkitSecretSealer(OtpkitProperties properties) {
-            return Keys.sealer(properties);
+        SecretSealer otpkitSecretSealer(OtpkitProperties properties, SecurityEventListener events) {
+            return Keys.sealer(properties, events);
         }
 
         @Bean

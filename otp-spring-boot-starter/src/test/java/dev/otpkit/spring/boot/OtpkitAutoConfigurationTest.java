@@ -9,13 +9,17 @@ import dev.otpkit.core.Enrollments;
 import dev.otpkit.core.OneTimeCodeStore;
 import dev.otpkit.core.OneTimeCodes;
 import dev.otpkit.core.ReplayGuard;
+import dev.otpkit.core.OtpSecret;
 import dev.otpkit.core.SecretSealer;
+import dev.otpkit.core.SecurityEvent;
+import dev.otpkit.core.SecurityEventListener;
 import dev.otpkit.core.Totp;
 import dev.otpkit.core.TotpVerifier;
 import dev.otpkit.jdbc.JdbcAttemptLimiter;
 import dev.otpkit.jdbc.JdbcReplayGuard;
 import dev.otpkit.spring.JdbcTotpCredentialRepository;
 import dev.otpkit.spring.OtpkitMetrics;
+import dev.otpkit.spring.SecurityEventPublisher;
 import dev.otpkit.spring.TotpCredentialRepository;
 import dev.otpkit.spring.TotpEnrollmentService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.PayloadApplicationEvent;
 
 class OtpkitAutoConfigurationTest {
     /** What the auto-configuration logs (through commons-logging to java.util.logging). */
@@ -169,6 +174,34 @@ class OtpkitAutoConfigurationTest {
     void countsVerificationsWhenThereIsAMeterRegistry() {
         runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .run(context -> assertThat(context).hasSingleBean(OtpkitMetrics.class));
+    }
+
+    @Test
+    void publishesSecurityEventsAsApplicationEventsAndCountsThem() {
+        java.util.List<SecurityEvent> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withBean("recorder", org.springframework.context.ApplicationListener.class,
+                        () -> (org.springframework.context.ApplicationListener<PayloadApplicationEvent<SecurityEvent>>)
+                                event -> received.add(event.getPayload()))
+                .run(context -> {
+                    assertThat(context).hasSingleBean(SecurityEventPublisher.class);
+                    context.getBean(TotpVerifier.class).verify("alice", OtpSecret.generate(), "000000");
+
+                    assertThat(received).extracting(SecurityEvent::kind)
+                            .containsExactly(SecurityEvent.Kind.SECOND_FACTOR_FAILED);
+                    assertThat(context.getBean(MeterRegistry.class).counter(OtpkitMetrics.SECURITY_EVENTS, "kind",
+                            "second_factor_failed").count()).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void reportsSecurityEventsToTheApplicationsOwnListener() {
+        java.util.List<SecurityEvent> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        runner.withBean(SecurityEventListener.class, () -> received::add).run(context -> {
+            assertThat(context).doesNotHaveBean(SecurityEventPublisher.class);
+            context.getBean(TotpVerifier.class).verify("alice", OtpSecret.generate(), "000000");
+            assertThat(received).extracting(SecurityEvent::accountId).containsExactly("alice");
+        });
     }
 
     @Test
