@@ -41,9 +41,8 @@ final class EmailCodeSendFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Authentication user = Requests.signedIn(holder);
+        Authentication user = Requests.signedInOrUnauthorized(holder, response);
         if (user == null) {
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
         IssuedCode issued = codes.issue(user.getName(), SecondFactorChecks.EMAIL_SCOPE);

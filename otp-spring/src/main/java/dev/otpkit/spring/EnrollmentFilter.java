@@ -66,9 +66,8 @@ final class EnrollmentFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Authentication user = Requests.signedIn(holder);
+        Authentication user = Requests.signedInOrUnauthorized(holder, response);
         if (user == null) {
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
         if (!Requests.hasAuthority(user, OtpFactors.TOTP_AUTHORITY) && checks.hasCredential(user.getName())) {

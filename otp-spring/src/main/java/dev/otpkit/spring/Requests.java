@@ -26,6 +26,16 @@ final class Requests {
         return authentication;
     }
 
+    /** The signed-in authentication; or null, having answered 401. */
+    static Authentication signedInOrUnauthorized(SecurityContextHolderStrategy holder, HttpServletResponse response)
+            throws IOException {
+        Authentication user = signedIn(holder);
+        if (user == null) {
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+        }
+        return user;
+    }
+
     static boolean hasAuthority(Authentication authentication, String authority) {
         return authentication.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
     }

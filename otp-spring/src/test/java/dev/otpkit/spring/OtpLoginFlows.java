@@ -15,6 +15,7 @@ import dev.otpkit.core.PendingEnrollment;
 import dev.otpkit.core.SecurityEvent;
 import dev.otpkit.core.TotpCredential;
 import dev.otpkit.core.Verification;
+import dev.otpkit.testkit.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -14,6 +14,7 @@ import dev.otpkit.jdbc.JdbcOneTimeCodeStore;
 import dev.otpkit.jdbc.JdbcReplayGuard;
 import dev.otpkit.jdbc.OtpkitSchema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.otpkit.testkit.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.sql.DataSource;

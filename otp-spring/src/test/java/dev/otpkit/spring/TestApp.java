@@ -12,6 +12,7 @@ import dev.otpkit.core.OneTimeCodes;
 import dev.otpkit.core.ReplayGuard;
 import dev.otpkit.core.Totp;
 import dev.otpkit.core.TotpVerifier;
+import dev.otpkit.testkit.MutableClock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.context.annotation.Bean;
@@ -76,7 +77,7 @@ class TestApp {
 
     @Bean
     MutableClock clock() {
-        return new MutableClock();
+        return new MutableClock(java.time.Instant.parse("2026-03-01T10:00:00Z"));
     }
 
     @Bean
