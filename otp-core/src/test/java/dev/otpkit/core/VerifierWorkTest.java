@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * JDK once per thread, so each verification measured runs on a thread of its own, started while
  * the provider is first.
  */
-class VerificationWorkTest {
+class VerifierWorkTest {
     /** The start of a 30-second step, plus 10 s: every neighbouring step is a whole step away. */
     private static final Instant NOW = Instant.ofEpochSecond(59_000_010L * 30 + 10);
     private static final AtomicLong DIGESTS = new AtomicLong();
