@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpkit.core.AttemptLimiter;
-import dev.otpkit.core.StoreFullException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,15 +23,10 @@ import org.junit.jupiter.api.Test;
  * <pre>{@code
  * class JdbcAttemptLimiterTest extends AttemptLimiterContract {
  *     @Override
- *     protected AttemptLimiter newLimiter(Clock clock, Policy policy, int maxEntries) {
+ *     protected AttemptLimiter newLimiter(Clock clock, Policy policy) {
  *         truncateTables();                       // each test starts from an empty store
  *         return new MyJdbcAttemptLimiter(dataSource, clock, policy.failuresBeforeLock(),
  *                 policy.firstLock(), policy.maxLock(), policy.maxConsecutiveFailures());
- *     }
- *
- *     @Override
- *     protected boolean isBounded() {
- *         return false;                           // a table has no bound: skip the bound tests
  *     }
  * }
  * }</pre>
@@ -42,15 +36,15 @@ import org.junit.jupiter.api.Test;
  * a success clears failures, lock and doubling; failures are never forgotten without a success,
  * up to a lock until reset ({@link Instant#MAX}); accounts kept apart, whatever characters
  * their ids hold; null ids refused; of 32 concurrent attempts, exactly as many proceed as
- * failures remain before the lock, and none is lost; and, for a bounded limiter,
- * {@link StoreFullException} for a new account when full, counting nothing.
+ * failures remain before the lock, and none is lost. A limiter with a bound extends
+ * {@link BoundedAttemptLimiterContract} instead, which adds the tests of the bound.
  */
 public abstract class AttemptLimiterContract extends StoreContract {
     /**
      * The policy of most tests: small numbers, so that a lock, the doubling, its cap and the
      * lock until reset are all reached in a few attempts.
      */
-    private static final Policy POLICY = new Policy(3, Duration.ofMinutes(1), Duration.ofMinutes(4), 15);
+    static final Policy POLICY = new Policy(3, Duration.ofMinutes(1), Duration.ofMinutes(4), 15);
 
     /** For subclasses. */
     protected AttemptLimiterContract() {
@@ -128,27 +122,16 @@ public abstract class AttemptLimiterContract extends StoreContract {
      *
      * @param clock the time the limiter must read to start and end locks; the tests move it
      * @param policy the lock policy the limiter must apply
-     * @param maxEntries the most accounts with failures the limiter may hold at once, 1 or more;
-     *     a limiter without a bound ignores it and answers {@code false} from
-     *     {@link #isBounded()}
      * @return a new, empty limiter
      */
-    protected abstract AttemptLimiter newLimiter(Clock clock, Policy policy, int maxEntries);
+    protected abstract AttemptLimiter newLimiter(Clock clock, Policy policy);
 
     private AttemptLimiter limiter() {
-        return newLimiter(clock(), POLICY, ROOMY);
-    }
-
-    private AttemptLimiter fullLimiter() {
-        assumeBounded();
-        AttemptLimiter limiter = newLimiter(clock(), POLICY, SMALL_BOUND);
-        proceed(limiter, "alice", 1);
-        proceed(limiter, "bob", 1);
-        return limiter;
+        return newLimiter(clock(), POLICY);
     }
 
     /** Makes {@code count} attempts, each of which must proceed. */
-    private static void proceed(AttemptLimiter limiter, String accountId, int count) {
+    static void proceed(AttemptLimiter limiter, String accountId, int count) {
         for (int i = 1; i <= count; i++) {
             int attempt = i;
             assertEquals(Optional.empty(), limiter.beginAttempt(accountId),
@@ -157,7 +140,7 @@ public abstract class AttemptLimiterContract extends StoreContract {
     }
 
     /** Checks that the next attempt is refused with a lock of {@code length} starting now. */
-    private void assertLockedFor(AttemptLimiter limiter, String accountId, Duration length) {
+    void assertLockedFor(AttemptLimiter limiter, String accountId, Duration length) {
         assertEquals(Optional.of(clock().instant().plus(length)), limiter.beginAttempt(accountId),
                 () -> "a lock of " + length + " from " + clock().instant());
     }
@@ -349,7 +332,7 @@ public abstract class AttemptLimiterContract extends StoreContract {
      */
     @Test
     public void letsExactlyTheRemainingFailuresOfConcurrentAttemptsProceed() {
-        AttemptLimiter limiter = newLimiter(clock(), Policy.DEFAULT, ROOMY);
+        AttemptLimiter limiter = newLimiter(clock(), Policy.DEFAULT);
         List<Boolean> proceeded = Race.run(RACERS, () -> limiter.beginAttempt("alice").isEmpty());
         assertEquals(Policy.DEFAULT.failuresBeforeLock(), Collections.frequency(proceeded, true),
                 "attempts that proceeded of " + RACERS + " concurrent ones");
@@ -362,7 +345,7 @@ public abstract class AttemptLimiterContract extends StoreContract {
     @Test
     public void countsEveryOneOfConcurrentAttempts() {
         Policy hundred = new Policy(100, Duration.ofMinutes(1), Duration.ofMinutes(1), 100);
-        AttemptLimiter limiter = newLimiter(clock(), hundred, ROOMY);
+        AttemptLimiter limiter = newLimiter(clock(), hundred);
         List<Boolean> proceeded = Race.run(RACERS, () -> limiter.beginAttempt("alice").isEmpty());
         assertEquals(RACERS, Collections.frequency(proceeded, true), "concurrent attempts that proceeded");
         proceed(limiter, "alice", hundred.failuresBeforeLock() - RACERS);
@@ -373,60 +356,11 @@ public abstract class AttemptLimiterContract extends StoreContract {
     @Test
     public void honoursTheLongestLockAllowed() {
         Policy yearly = new Policy(1, AttemptLimiter.MAX_LOCK, AttemptLimiter.MAX_LOCK, 100);
-        AttemptLimiter limiter = newLimiter(clock(), yearly, ROOMY);
+        AttemptLimiter limiter = newLimiter(clock(), yearly);
         proceed(limiter, "alice", 1);
         assertLockedFor(limiter, "alice", AttemptLimiter.MAX_LOCK);
         clock().advance(AttemptLimiter.MAX_LOCK);
         proceed(limiter, "alice", 1);
         assertLockedFor(limiter, "alice", AttemptLimiter.MAX_LOCK);
-    }
-
-    /**
-     * A full limiter refuses an attempt of a new account with {@link StoreFullException} and
-     * counts nothing for it: once there is room, the account has all its attempts.
-     */
-    @Test
-    public void refusesANewAccountWhenFullAndCountsNothing() {
-        AttemptLimiter limiter = fullLimiter();
-        assertFull(() -> limiter.beginAttempt("carol-refused"), "carol-refused");
-        limiter.recordSuccess("alice");
-        proceed(limiter, "carol-refused", POLICY.failuresBeforeLock());
-        assertLockedFor(limiter, "carol-refused", POLICY.firstLock());
-    }
-
-    /** A full limiter goes on counting and locking the accounts it holds. */
-    @Test
-    public void keepsCountingHeldAccountsWhenFull() {
-        AttemptLimiter limiter = fullLimiter();
-        proceed(limiter, "alice", POLICY.failuresBeforeLock() - 1);
-        assertLockedFor(limiter, "alice", POLICY.firstLock());
-    }
-
-    /** Failures do not expire, so time alone makes no room in a full limiter. */
-    @Test
-    public void makesNoRoomAsTimePasses() {
-        AttemptLimiter limiter = fullLimiter();
-        clock().advance(Duration.ofDays(365));
-        assertFull(() -> limiter.beginAttempt("carol"), "carol");
-    }
-
-    /** A success needs no room: a full limiter accepts one for an account it does not hold. */
-    @Test
-    public void recordSuccessNeedsNoRoom() {
-        AttemptLimiter limiter = fullLimiter();
-        limiter.recordSuccess("carol");
-        assertFull(() -> limiter.beginAttempt("carol"), "carol");
-    }
-
-    /**
-     * Of 32 threads each bringing a new account to a limiter with room for 8, exactly 8 proceed
-     * and the others are refused with {@link StoreFullException}.
-     */
-    @Test
-    public void admitsExactlyTheBoundOfConcurrentNewAccounts() {
-        assumeBounded();
-        AttemptLimiter limiter = newLimiter(clock(), POLICY, RACE_BOUND);
-        assertRaceFillsExactlyTheBound(racer -> assertEquals(Optional.empty(), limiter.beginAttempt("racer-" + racer),
-                "a new account's first attempt"));
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpkit.backup.BackupCodeStore;
-import dev.otpkit.core.StoreFullException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,21 +21,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link BackupCodeStore} (module otp-backup), as its javadoc states it: extend
- * this class in your tests and make {@link #newStore(int)} return your store, and every test
+ * this class in your tests and make {@link #newStore()} return your store, and every test
  * below runs against it. Each test name says the behaviour it checks. The kit's dependency on
  * otp-backup is optional: a project that uses this class has otp-backup already.
  *
  * <pre>{@code
  * class JdbcBackupCodeStoreTest extends BackupCodeStoreContract {
  *     @Override
- *     protected BackupCodeStore newStore(int maxEntries) {
+ *     protected BackupCodeStore newStore() {
  *         truncateTables();                       // each test starts from an empty store
  *         return new MyJdbcBackupCodeStore(dataSource);
- *     }
- *
- *     @Override
- *     protected boolean isBounded() {
- *         return false;                           // a table has no bound: skip the bound tests
  *     }
  * }
  * }</pre>
@@ -45,9 +39,9 @@ import org.junit.jupiter.api.Test;
  * whole; an empty set removing every code; compare-and-remove of one hash, once; a snapshot
  * that later changes do not touch; accounts kept apart, whatever characters their ids hold;
  * null arguments and elements refused; among 32 threads, exactly one successful remove of a
- * hash, no removal of distinct hashes lost, and no reader seeing a mix of two sets; and, for a
- * bounded store, {@link StoreFullException} for a new account's set when full, with room made
- * by accounts whose codes are all gone.
+ * hash, no removal of distinct hashes lost, and no reader seeing a mix of two sets. A store
+ * with a bound extends {@link BoundedBackupCodeStoreContract} instead, which adds the tests of
+ * the bound.
  */
 // "exports": the factory names BackupCodeStore of a module required "static" only, so that a
 // TOTP-only user of the kit needs neither otp-backup nor BouncyCastle (module-info.java says why
@@ -65,27 +59,16 @@ public abstract class BackupCodeStoreContract extends StoreContract {
      * Makes the store under test. Called once by each test, which owns the store; it must hold
      * no hash yet (for a database store: empty its table here).
      *
-     * @param maxEntries the most accounts whose sets the store may hold at once, 1 or more; a
-     *     store without a bound ignores it and answers {@code false} from {@link #isBounded()}
      * @return a new, empty store
      */
-    protected abstract BackupCodeStore newStore(int maxEntries);
+    protected abstract BackupCodeStore newStore();
 
     private BackupCodeStore store() {
-        return newStore(ROOMY);
-    }
-
-    /** A store with room for two accounts, holding a set for Alice and for Bob. */
-    private BackupCodeStore fullStore(List<String> alices, List<String> bobs) {
-        assumeBounded();
-        BackupCodeStore store = newStore(SMALL_BOUND);
-        store.replace("alice", alices);
-        store.replace("bob", bobs);
-        return store;
+        return newStore();
     }
 
     /** A PHC string of an Argon2id hash, like otp-backup's, different from every other of the test. */
-    private String hash() {
+    String hash() {
         byte[] salt = Arrays.copyOf(Integer.toString(hashes.incrementAndGet()).getBytes(StandardCharsets.US_ASCII), 16);
         Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
         return "$argon2id$v=19$m=19456,t=2,p=1$" + base64.encodeToString(salt) + "$"
@@ -93,12 +76,12 @@ public abstract class BackupCodeStoreContract extends StoreContract {
     }
 
     /** A set of {@code size} new hashes. */
-    private List<String> set(int size) {
+    List<String> set(int size) {
         return IntStream.range(0, size).mapToObj(i -> hash()).toList();
     }
 
     /** Checks that the account's hashes are {@code expected}, in any order. */
-    private static void assertSet(List<String> expected, BackupCodeStore store, String accountId) {
+    static void assertSet(List<String> expected, BackupCodeStore store, String accountId) {
         List<String> actual = store.hashes(accountId);
         assertNotNull(actual, "hashes never answers null");
         assertEquals(sorted(expected), sorted(actual), () -> "the hashes of " + Ids.show(accountId));
@@ -303,83 +286,5 @@ public abstract class BackupCodeStoreContract extends StoreContract {
             return null;
         });
         odd.forEach(seen -> assertNull(seen, () -> "a reader saw neither set whole: " + seen));
-    }
-
-    /**
-     * A full store refuses a set for a new account with {@link StoreFullException} and stores
-     * nothing for it, keeping every set it holds.
-     */
-    @Test
-    public void refusesANewAccountWhenFullAndKeepsEverySet() {
-        List<String> alices = set(3);
-        List<String> bobs = set(3);
-        BackupCodeStore store = fullStore(alices, bobs);
-        assertFull(() -> store.replace("carol-refused", set(3)), "carol-refused");
-        assertSet(List.of(), store, "carol-refused");
-        assertSet(alices, store, "alice");
-        assertSet(bobs, store, "bob");
-    }
-
-    /** A full store still replaces the set of an account it holds: that needs no new entry. */
-    @Test
-    public void replacesAHeldAccountsSetWhenFull() {
-        BackupCodeStore store = fullStore(set(3), set(3));
-        List<String> newer = set(3);
-        store.replace("alice", newer);
-        assertSet(newer, store, "alice");
-    }
-
-    /**
-     * An account whose last code is used takes no room: a full store takes a new account then,
-     * and not before.
-     */
-    @Test
-    public void makesRoomWhenAnAccountsLastCodeIsRemoved() {
-        List<String> alices = set(2);
-        BackupCodeStore store = fullStore(alices, set(3));
-        assertTrue(store.remove("alice", alices.get(0)));
-        assertFull(() -> store.replace("carol-refused", set(3)), "carol-refused");
-        assertTrue(store.remove("alice", alices.get(1)));
-        assertTakesANewAccount(store);
-    }
-
-    /** An account whose set was replaced by an empty one takes no room, nor does an empty set. */
-    @Test
-    public void makesRoomWhenASetIsEmptied() {
-        BackupCodeStore store = fullStore(set(3), set(3));
-        store.replace("alice", List.of());
-        store.replace("dave", List.of());
-        assertTakesANewAccount(store);
-    }
-
-    private void assertTakesANewAccount(BackupCodeStore store) {
-        List<String> carols = set(3);
-        store.replace("carol", carols);
-        assertSet(carols, store, "carol");
-    }
-
-    /** Reads, removes and emptying add nothing: a full store answers them for an account it does not hold. */
-    @Test
-    public void readsRemovesAndEmptyingNeedNoRoom() {
-        BackupCodeStore store = fullStore(set(3), set(3));
-        assertSet(List.of(), store, "carol");
-        assertFalse(store.remove("carol", hash()));
-        store.replace("carol", List.of());
-        assertSet(List.of(), store, "carol");
-    }
-
-    /**
-     * Of 32 threads each giving a set to a new account of a store with room for 8, exactly 8 are
-     * stored and the others refused with {@link StoreFullException}.
-     */
-    @Test
-    public void admitsExactlyTheBoundOfConcurrentNewAccounts() {
-        assumeBounded();
-        BackupCodeStore store = newStore(RACE_BOUND);
-        List<List<String>> sets = IntStream.range(0, RACERS).mapToObj(i -> set(2)).toList();
-        List<Integer> admitted = assertRaceFillsExactlyTheBound(racer -> store.replace("racer-" + racer, sets.get(racer)));
-        for (int racer : admitted) {
-            assertSet(sets.get(racer), store, "racer-" + racer);
-        }
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpkit.core.OneTimeCodeStore;
 import dev.otpkit.core.PendingCode;
-import dev.otpkit.core.StoreFullException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,14 +26,9 @@ import org.junit.jupiter.api.Test;
  * <pre>{@code
  * class JdbcOneTimeCodeStoreTest extends OneTimeCodeStoreContract {
  *     @Override
- *     protected OneTimeCodeStore newStore(Clock clock, int maxEntries) {
+ *     protected OneTimeCodeStore newStore(Clock clock) {
  *         truncateTables();                       // each test starts from an empty store
  *         return new MyJdbcOneTimeCodeStore(dataSource, clock);
- *     }
- *
- *     @Override
- *     protected boolean isBounded() {
- *         return false;                           // a table has no bound: skip the bound tests
  *     }
  * }
  * }</pre>
@@ -43,12 +37,12 @@ import org.junit.jupiter.api.Test;
  * counted once; a new code replacing the pending one and its attempts; compare-and-delete by
  * issue id; a code kept until it expires; pairs of account and scope kept apart, whatever
  * characters they hold; null arguments refused; among 32 threads, distinct attempt counts,
- * exactly one successful remove and exactly one code left by concurrent puts; and, for a
- * bounded store, {@link StoreFullException} when full of live codes, with room made by codes
- * that expired or were removed.
+ * exactly one successful remove and exactly one code left by concurrent puts. A store with a
+ * bound extends {@link BoundedOneTimeCodeStoreContract} instead, which adds the tests of the
+ * bound.
  */
 public abstract class OneTimeCodeStoreContract extends StoreContract {
-    private static final String LOGIN = "login";
+    static final String LOGIN = "login";
     /** How long the tests' codes live, as {@code OneTimeCodes} does by default. */
     private static final Duration TTL = Duration.ofMinutes(10);
 
@@ -65,31 +59,19 @@ public abstract class OneTimeCodeStoreContract extends StoreContract {
      *
      * @param clock the time the store may read to tell whether a code has expired; the tests
      *     move it
-     * @param maxEntries the most codes (pairs of account and scope) the store may hold at once, 1
-     *     or more; a store without a bound ignores it and answers {@code false} from
-     *     {@link #isBounded()}
      * @return a new, empty store
      */
-    protected abstract OneTimeCodeStore newStore(Clock clock, int maxEntries);
+    protected abstract OneTimeCodeStore newStore(Clock clock);
 
     private OneTimeCodeStore store() {
-        return newStore(clock(), ROOMY);
-    }
-
-    /** A store full of two live codes, Alice's and, issued a second later, Bob's. */
-    private OneTimeCodeStore fullStore(PendingCode alices, PendingCode bobs) {
-        assumeBounded();
-        OneTimeCodeStore store = newStore(clock(), SMALL_BOUND);
-        store.put(alices);
-        store.put(bobs);
-        return store;
+        return newStore(clock());
     }
 
     /**
      * A new code pending for the account and scope, issued now with no attempt; its issue id
      * and its 32-byte hash differ from every other code of the test.
      */
-    private PendingCode code(String accountId, String scope) {
+    PendingCode code(String accountId, String scope) {
         int issue = issues.incrementAndGet();
         byte[] hash = new byte[32];
         for (int i = 0; i < hash.length; i++) {
@@ -99,7 +81,7 @@ public abstract class OneTimeCodeStoreContract extends StoreContract {
     }
 
     /** Checks that {@code claimed} is {@code put} read back, with {@code attempts} attempts. */
-    private static void assertClaimed(PendingCode put, int attempts, Optional<PendingCode> claimed) {
+    static void assertClaimed(PendingCode put, int attempts, Optional<PendingCode> claimed) {
         assertTrue(claimed.isPresent(), () -> "no code pending for " + Ids.show(put.accountId()) + ", "
                 + Ids.show(put.scope()));
         PendingCode code = claimed.get();
@@ -316,79 +298,5 @@ public abstract class OneTimeCodeStoreContract extends StoreContract {
         long removed = codes.stream().filter(code -> store.remove("alice", LOGIN, code.issueId())).count();
         assertEquals(1, removed, "codes still removable after the race");
         assertEquals(Optional.empty(), store.claimAttempt("alice", LOGIN), "the one left was " + left.issueId());
-    }
-
-    /**
-     * A full store refuses a code for a new pair with {@link StoreFullException}, stores nothing
-     * for it, and evicts none of its live codes.
-     */
-    @Test
-    public void refusesANewPairWhenFullOfLiveCodesAndKeepsThem() {
-        PendingCode alices = code("alice", LOGIN);
-        PendingCode bobs = code("bob", LOGIN);
-        OneTimeCodeStore store = fullStore(alices, bobs);
-        assertFull(() -> store.put(code("carol-refused", LOGIN)), "carol-refused");
-        assertEquals(Optional.empty(), store.claimAttempt("carol-refused", LOGIN), "nothing stored");
-        assertClaimed(alices, 1, store.claimAttempt("alice", LOGIN));
-        assertClaimed(bobs, 1, store.claimAttempt("bob", LOGIN));
-    }
-
-    /** A full store still replaces the code of a pair it holds: that needs no new entry. */
-    @Test
-    public void replacesAHeldPairsCodeWhenFull() {
-        OneTimeCodeStore store = fullStore(code("alice", LOGIN), code("bob", LOGIN));
-        PendingCode newer = code("alice", LOGIN);
-        store.put(newer);
-        assertClaimed(newer, 1, store.claimAttempt("alice", LOGIN));
-    }
-
-    /** An expired code takes no room: a full store takes a new pair once a code has expired. */
-    @Test
-    public void makesRoomOnceACodeExpires() {
-        PendingCode alices = code("alice", LOGIN);
-        clock().advance(Duration.ofSeconds(1));
-        PendingCode bobs = code("bob", LOGIN);
-        OneTimeCodeStore store = fullStore(alices, bobs);
-        clock().set(alices.expiresAt());
-        assertTakesANewPair(store);
-        assertClaimed(bobs, 1, store.claimAttempt("bob", LOGIN));
-    }
-
-    /** A removed code takes no room: a full store takes a new pair once one is removed. */
-    @Test
-    public void makesRoomWhenACodeIsRemoved() {
-        PendingCode alices = code("alice", LOGIN);
-        OneTimeCodeStore store = fullStore(alices, code("bob", LOGIN));
-        assertTrue(store.remove("alice", LOGIN, alices.issueId()));
-        assertTakesANewPair(store);
-    }
-
-    private void assertTakesANewPair(OneTimeCodeStore store) {
-        PendingCode carols = code("carol", LOGIN);
-        store.put(carols);
-        assertClaimed(carols, 1, store.claimAttempt("carol", LOGIN));
-    }
-
-    /** Claims and removes add nothing: a full store answers them for a pair it does not hold. */
-    @Test
-    public void claimAndRemoveNeedNoRoom() {
-        OneTimeCodeStore store = fullStore(code("alice", LOGIN), code("bob", LOGIN));
-        assertEquals(Optional.empty(), store.claimAttempt("carol", LOGIN));
-        assertFalse(store.remove("carol", LOGIN, "issue-1"));
-    }
-
-    /**
-     * Of 32 threads each putting a code for a new pair into a store with room for 8, exactly 8
-     * are stored and the others refused with {@link StoreFullException}.
-     */
-    @Test
-    public void admitsExactlyTheBoundOfConcurrentNewPairs() {
-        assumeBounded();
-        OneTimeCodeStore store = newStore(clock(), RACE_BOUND);
-        List<PendingCode> codes = IntStream.range(0, RACERS).mapToObj(i -> code("racer-" + i, LOGIN)).toList();
-        List<Integer> admitted = assertRaceFillsExactlyTheBound(racer -> store.put(codes.get(racer)));
-        for (int racer : admitted) {
-            assertClaimed(codes.get(racer), 1, store.claimAttempt("racer-" + racer, LOGIN));
-        }
     }
 }

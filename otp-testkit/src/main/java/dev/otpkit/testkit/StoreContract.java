@@ -9,12 +9,11 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * What the four contracts share: the clock they give the store, the opt-out of the bound tests
- * for a store without a bound, and the checks of a full store.
+ * What the contracts share: the clock they give the store, and the checks of a full store that
+ * the {@code Bounded...Contract} classes make.
  */
 abstract class StoreContract {
     /** Where every test's clock starts: a whole second, so that no store loses precision. */
@@ -44,33 +43,14 @@ abstract class StoreContract {
     }
 
     /**
-     * Tells whether the store under test honours the bound its factory method is given and
-     * refuses a new entry with {@link StoreFullException} once full. The default answers
-     * {@code true}, so the bound tests run. Override it to answer {@code false} only for a store
-     * that has no bound at all, such as a database table: the bound tests are then reported as
-     * skipped, with the reason, in every test report.
-     *
-     * @return {@code true} if the store is bounded
-     */
-    protected boolean isBounded() {
-        return true;
-    }
-
-    /** Skips the calling bound test, visibly and with the reason, for a store without a bound. */
-    final void assumeBounded() {
-        Assumptions.assumeTrue(isBounded(), () -> getClass().getName()
-                + ".isBounded() answers false: the store has no bound, so the bound tests do not apply");
-    }
-
-    /**
      * Runs {@code write}, which needs a new entry in a full store, and checks that the store
      * refused it as its SPI says: with a {@link StoreFullException} whose message does not name
      * {@code accountId}, and whose retry time, if any, is not in the past.
      */
     final StoreFullException assertFull(Executable write, String accountId) {
         StoreFullException full = assertThrows(StoreFullException.class, write, () -> "a store full at its bound"
-                + " must refuse a new entry with StoreFullException; a store without a bound overrides isBounded()"
-                + " to answer false");
+                + " must refuse a new entry with StoreFullException; the test of a store without a bound extends the"
+                + " contract without \"Bounded\" in its name");
         String message = String.valueOf(full.getMessage());
         assertFalse(message.contains(accountId), () -> "the message names the account: " + message);
         full.retryAfter().ifPresent(retryAfter -> assertFalse(retryAfter.isBefore(clock.instant()),

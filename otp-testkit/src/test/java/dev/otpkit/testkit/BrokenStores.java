@@ -29,7 +29,7 @@ final class BrokenStores {
 
     /** A replay guard that answers from a check made before, and apart from, its update. */
     @ExtendWith(RunOnlyToProveTheKit.class)
-    static class CheckThenActReplayGuard extends ReplayGuardContract {
+    static class CheckThenActReplayGuard extends BoundedReplayGuardContract {
         @Override
         protected ReplayGuard newGuard(Clock clock, int maxEntries) {
             ReplayGuard inner = ReplayGuard.inMemoryBuilder().clock(clock).maxEntries(maxEntries).build();
@@ -50,27 +50,54 @@ final class BrokenStores {
         }
     }
 
-    /** A replay guard that ignores its bound: it never fills, yet claims to be bounded. */
+    /** A replay guard that ignores its bound: it never fills, yet is run as a bounded one. */
     @ExtendWith(RunOnlyToProveTheKit.class)
-    static class NeverFullReplayGuard extends ReplayGuardContract {
+    static class NeverFullReplayGuard extends BoundedReplayGuardContract {
         @Override
         protected ReplayGuard newGuard(Clock clock, int maxEntries) {
             return ReplayGuard.inMemoryBuilder().clock(clock).build();
         }
     }
 
-    /** Not broken: the same guard without a bound, saying so, which skips the bound tests. */
+    /** Not broken: the same guard without a bound, run as one, which has no bound test to run. */
     @ExtendWith(RunOnlyToProveTheKit.class)
-    static class UnboundedReplayGuard extends NeverFullReplayGuard {
+    static class UnboundedReplayGuard extends ReplayGuardContract {
         @Override
-        protected boolean isBounded() {
+        protected ReplayGuard newGuard(Clock clock) {
+            return ReplayGuard.inMemoryBuilder().clock(clock).build();
+        }
+    }
+
+    /**
+     * Not broken: a guard that keeps the interface's default {@code hasAccepted} ("not known")
+     * and says so.
+     */
+    @ExtendWith(RunOnlyToProveTheKit.class)
+    static class DefaultHasAcceptedReplayGuard extends ReplayGuardContract {
+        @Override
+        protected ReplayGuard newGuard(Clock clock) {
+            ReplayGuard inner = ReplayGuard.inMemoryBuilder().clock(clock).build();
+            return inner::tryAccept;
+        }
+
+        @Override
+        protected boolean answersHasAccepted() {
+            return false;
+        }
+    }
+
+    /** A guard that answers {@code hasAccepted} from its memory, yet says it keeps the default. */
+    @ExtendWith(RunOnlyToProveTheKit.class)
+    static class MisdeclaredHasAcceptedReplayGuard extends UnboundedReplayGuard {
+        @Override
+        protected boolean answersHasAccepted() {
             return false;
         }
     }
 
     /** A limiter that forgets an account's failures after a day without attempts. */
     @ExtendWith(RunOnlyToProveTheKit.class)
-    static class ForgetfulAttemptLimiter extends AttemptLimiterContract {
+    static class ForgetfulAttemptLimiter extends BoundedAttemptLimiterContract {
         @Override
         protected AttemptLimiter newLimiter(Clock clock, Policy policy, int maxEntries) {
             AttemptLimiter inner = InMemoryAttemptLimiterTest.inMemory(clock, policy, maxEntries);
@@ -95,7 +122,7 @@ final class BrokenStores {
 
     /** A code store whose put keeps the code already pending instead of replacing it. */
     @ExtendWith(RunOnlyToProveTheKit.class)
-    static class KeepFirstCodeStore extends OneTimeCodeStoreContract {
+    static class KeepFirstCodeStore extends BoundedOneTimeCodeStoreContract {
         @Override
         protected OneTimeCodeStore newStore(Clock clock, int maxEntries) {
             OneTimeCodeStore inner = OneTimeCodeStore.inMemoryBuilder().clock(clock).maxEntries(maxEntries).build();
@@ -134,7 +161,7 @@ final class BrokenStores {
 
     /** A code store that counts attempts by reading the count, then writing it plus one. */
     @ExtendWith(RunOnlyToProveTheKit.class)
-    static class ReadThenWriteAttemptCodeStore extends OneTimeCodeStoreContract {
+    static class ReadThenWriteAttemptCodeStore extends BoundedOneTimeCodeStoreContract {
         @Override
         protected OneTimeCodeStore newStore(Clock clock, int maxEntries) {
             OneTimeCodeStore inner = OneTimeCodeStore.inMemoryBuilder().clock(clock).maxEntries(maxEntries).build();
@@ -166,7 +193,7 @@ final class BrokenStores {
 
     /** A backup-code store that answers a remove from a look at the set made before removing. */
     @ExtendWith(RunOnlyToProveTheKit.class)
-    static class CheckThenRemoveBackupCodeStore extends BackupCodeStoreContract {
+    static class CheckThenRemoveBackupCodeStore extends BoundedBackupCodeStoreContract {
         @Override
         protected BackupCodeStore newStore(int maxEntries) {
             BackupCodeStore inner = BackupCodeStore.inMemoryBuilder().maxEntries(maxEntries).build();
