@@ -32,12 +32,13 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  *
  * <p>Covered: attempts proceed until the policy's failures before lock, then a lock whose end is
- * the retry time, doubling up to the longest lock; attempts refused while locked count nothing;
- * a success clears failures, lock and doubling; failures are never forgotten without a success,
- * up to a lock until reset ({@link Instant#MAX}); accounts kept apart, whatever characters
- * their ids hold; null ids refused; of 32 concurrent attempts, exactly as many proceed as
- * failures remain before the lock, and none is lost. A limiter with a bound extends
- * {@link BoundedAttemptLimiterContract} instead, which adds the tests of the bound.
+ * the retry time, doubling up to the longest lock (a doubling of the first or not); attempts
+ * refused while locked count nothing; a success clears failures, lock and doubling; failures
+ * are never forgotten without a success, up to a lock until reset ({@link Instant#MAX});
+ * accounts kept apart, whatever characters their ids hold; null ids refused; of 32 concurrent
+ * attempts, exactly as many proceed as failures remain before the lock, and none is lost. A
+ * limiter with a bound extends {@link BoundedAttemptLimiterContract} instead, which adds the
+ * tests of the bound.
  */
 public abstract class AttemptLimiterContract extends StoreContract {
     /**
@@ -216,6 +217,21 @@ public abstract class AttemptLimiterContract extends StoreContract {
         }
     }
 
+    /**
+     * The doubling stops at the longest lock even where that is no doubling of the first: with
+     * one failure before each lock, locks of 10, 20, then 25 seconds, the longest, and 25 again.
+     */
+    @Test
+    public void capsTheDoublingAtALongestLockThatIsNoDoubling() {
+        Policy uneven = new Policy(1, Duration.ofSeconds(10), Duration.ofSeconds(25), 100);
+        AttemptLimiter limiter = newLimiter(clock(), uneven);
+        for (long seconds : new long[] {10, 20, 25, 25}) {
+            proceed(limiter, "alice", 1);
+            assertLockedFor(limiter, "alice", Duration.ofSeconds(seconds));
+            clock().advance(Duration.ofSeconds(seconds));
+        }
+    }
+
     /** A success before the lock clears the failures counted so far. */
     @Test
     public void successClearsTheFailures() {
@@ -328,14 +344,27 @@ public abstract class AttemptLimiterContract extends StoreContract {
 
     /**
      * Of 32 concurrent attempts on one account under otpkit's default policy, exactly as many
-     * proceed as failures remain before the lock (5); the others are refused.
+     * proceed as failures remain before the lock: 5 on a new account, 2 on one with 3 failures;
+     * the others are refused. Five rounds, each on an account of its own.
      */
     @Test
     public void letsExactlyTheRemainingFailuresOfConcurrentAttemptsProceed() {
         AttemptLimiter limiter = newLimiter(clock(), Policy.DEFAULT);
-        List<Boolean> proceeded = Race.run(RACERS, () -> limiter.beginAttempt("alice").isEmpty());
-        assertEquals(Policy.DEFAULT.failuresBeforeLock(), Collections.frequency(proceeded, true),
-                "attempts that proceeded of " + RACERS + " concurrent ones");
+        int failuresBeforeLock = Policy.DEFAULT.failuresBeforeLock();
+        for (int round = 0; round < RACE_ROUNDS; round++) {
+            String account = "alice-" + round;
+            assertConcurrentAttemptsProceed(limiter, account, failuresBeforeLock, "a new account");
+            limiter.recordSuccess(account);
+            proceed(limiter, account, 3);
+            assertConcurrentAttemptsProceed(limiter, account, failuresBeforeLock - 3, "an account with 3 failures");
+        }
+    }
+
+    private static void assertConcurrentAttemptsProceed(AttemptLimiter limiter, String accountId, int expected,
+            String which) {
+        List<Boolean> proceeded = Race.run(RACERS, () -> limiter.beginAttempt(accountId).isEmpty());
+        assertEquals(expected, Collections.frequency(proceeded, true), () -> "attempts that proceeded of " + RACERS
+                + " concurrent ones on " + which);
     }
 
     /**

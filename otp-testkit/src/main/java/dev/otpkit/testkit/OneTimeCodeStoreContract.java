@@ -13,8 +13,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +40,9 @@ import org.junit.jupiter.api.Test;
  * counted once; a new code replacing the pending one and its attempts; compare-and-delete by
  * issue id; a code kept until it expires; pairs of account and scope kept apart, whatever
  * characters they hold; null arguments refused; among 32 threads, distinct attempt counts,
- * exactly one successful remove and exactly one code left by concurrent puts. A store with a
- * bound extends {@link BoundedOneTimeCodeStoreContract} instead, which adds the tests of the
- * bound.
+ * exactly one successful remove, exactly one code left by concurrent puts, and claims that
+ * always find a code while it is replaced. A store with a bound extends
+ * {@link BoundedOneTimeCodeStoreContract} instead, which adds the tests of the bound.
  */
 public abstract class OneTimeCodeStoreContract extends StoreContract {
     static final String LOGIN = "login";
@@ -69,14 +72,17 @@ public abstract class OneTimeCodeStoreContract extends StoreContract {
 
     /**
      * A new code pending for the account and scope, issued now with no attempt; its issue id
-     * and its 32-byte hash differ from every other code of the test.
+     * and its 32-byte hash differ from every other code of the test. Each hash starts with a
+     * zero byte and ends with 0xff, which a store that keeps bytes as text or as a C string
+     * would lose.
      */
     PendingCode code(String accountId, String scope) {
         int issue = issues.incrementAndGet();
         byte[] hash = new byte[32];
-        for (int i = 0; i < hash.length; i++) {
+        for (int i = 1; i < hash.length - 1; i++) {
             hash[i] = (byte) (issue * 31 + i);
         }
+        hash[hash.length - 1] = (byte) 0xff;
         return new PendingCode(accountId, scope, "issue-" + issue, hash, clock().instant(), clock().instant().plus(TTL), 0);
     }
 
@@ -217,6 +223,7 @@ public abstract class OneTimeCodeStoreContract extends StoreContract {
         PendingCode code = code("alice", LOGIN);
         store.put(code);
         assertFalse(store.remove("alice", LOGIN, "issue-never-made"));
+        assertFalse(store.remove("alice", LOGIN, code.issueId().toUpperCase(Locale.ROOT)), "the issue id in upper case");
         assertFalse(store.remove("bob", LOGIN, code.issueId()), "the right issue id under another account");
         assertClaimed(code, 1, store.claimAttempt("alice", LOGIN));
     }
@@ -261,14 +268,19 @@ public abstract class OneTimeCodeStoreContract extends StoreContract {
         assertThrows(NullPointerException.class, () -> store.remove("alice", LOGIN, null));
     }
 
-    /** Of 32 threads removing the same code at once, exactly one gets {@code true}. */
+    /**
+     * Of 32 threads removing the same code at once, exactly one gets {@code true}; five races,
+     * each on an account of its own.
+     */
     @Test
     public void letsExactlyOneOfConcurrentRemovesSucceed() {
         OneTimeCodeStore store = store();
-        PendingCode code = code("alice", LOGIN);
-        store.put(code);
-        List<Boolean> removed = Race.run(RACERS, () -> store.remove("alice", LOGIN, code.issueId()));
-        assertEquals(1, Collections.frequency(removed, true), "removes that succeeded of " + RACERS);
+        for (int round = 0; round < RACE_ROUNDS; round++) {
+            PendingCode code = code("alice-" + round, LOGIN);
+            store.put(code);
+            List<Boolean> removed = Race.run(RACERS, () -> store.remove(code.accountId(), LOGIN, code.issueId()));
+            assertEquals(1, Collections.frequency(removed, true), "removes that succeeded of " + RACERS);
+        }
     }
 
     /** Of 32 threads claiming attempts at once, no two see the same count: they see 1 to 32. */
@@ -298,5 +310,24 @@ public abstract class OneTimeCodeStoreContract extends StoreContract {
         long removed = codes.stream().filter(code -> store.remove("alice", LOGIN, code.issueId())).count();
         assertEquals(1, removed, "codes still removable after the race");
         assertEquals(Optional.empty(), store.claimAttempt("alice", LOGIN), "the one left was " + left.issueId());
+    }
+
+    /**
+     * While one thread puts new codes for an account and scope again and again, 31 threads
+     * claiming attempts on it always find one of those codes, never none: a replacement leaves
+     * no moment without a code. The last code put is the one left.
+     */
+    @Test
+    public void neverShowsNoCodeWhileReplacing() {
+        OneTimeCodeStore store = store();
+        List<PendingCode> codes = IntStream.range(0, 50).mapToObj(i -> code("alice", LOGIN)).toList();
+        Set<String> issueIds = codes.stream().map(PendingCode::issueId).collect(Collectors.toSet());
+        store.put(codes.get(0));
+        assertReadersSeeOnlyWholeStates(() -> codes.subList(1, codes.size()).forEach(store::put), () -> {
+            String seen = store.claimAttempt("alice", LOGIN).map(PendingCode::issueId).orElse("no code");
+            return issueIds.contains(seen) ? null : seen;
+        });
+        assertEquals(codes.get(codes.size() - 1).issueId(),
+                store.claimAttempt("alice", LOGIN).map(PendingCode::issueId).orElse("no code"), "the code left");
     }
 }

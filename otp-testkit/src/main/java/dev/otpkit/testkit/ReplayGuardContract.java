@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * <p>Covered: steps accepted only when strictly newer, from 0 to {@link Long#MAX_VALUE}; pairs
  * of account and authenticator kept apart, whatever characters the ids hold; a step
  * remembered until its {@code keepUntil}; {@code hasAccepted} answering without changing
- * anything; null arguments refused; exactly one of 32 threads accepting the same step. A guard
+ * anything; null arguments refused; exactly one of 32 threads accepting the same step, and the
+ * newest of concurrently accepted steps remembered. A guard
  * with a bound extends {@link BoundedReplayGuardContract} instead, which adds the tests of the
  * bound.
  */
@@ -214,6 +216,19 @@ public abstract class ReplayGuardContract extends StoreContract {
                 "step 100 may be presented for 5 minutes: the pair must not be forgotten after step 101's minute");
     }
 
+    /**
+     * A step may be kept until {@link Instant#MAX}, for ever: the guard takes that
+     * {@code keepUntil} and still remembers the step a century later.
+     */
+    @Test
+    public void remembersAStepKeptUntilInstantMax() {
+        ReplayGuard guard = guard();
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 0, Instant.MAX));
+        assertTrue(guard.tryAccept("alice", ACCOUNT, Long.MAX_VALUE, Instant.MAX));
+        clock().advance(Duration.ofDays(36_525));
+        assertFalse(guard.tryAccept("alice", ACCOUNT, Long.MAX_VALUE, keepUntil()), "a century later");
+    }
+
     /** Whether a step is accepted depends on the step alone, even if its keepUntil has passed. */
     @Test
     public void acceptsAStepWhoseKeepUntilHasAlreadyPassed() {
@@ -283,12 +298,53 @@ public abstract class ReplayGuardContract extends StoreContract {
         assertThrows(NullPointerException.class, () -> guard.hasAccepted("alice", null, 1));
     }
 
-    /** Of 32 threads presenting the same step at once, exactly one is accepted. */
+    /**
+     * Of 32 threads presenting the same step of a new pair at once, exactly one is accepted;
+     * five races, each on a pair of its own.
+     */
     @Test
     public void acceptsExactlyOneOfConcurrentUsesOfAStep() {
         ReplayGuard guard = guard();
         Instant keepUntil = keepUntil();
-        List<Boolean> accepted = Race.run(RACERS, () -> guard.tryAccept("alice", ACCOUNT, 7, keepUntil));
-        assertEquals(1, Collections.frequency(accepted, true), "accepted of " + RACERS + " concurrent uses");
+        for (int round = 0; round < RACE_ROUNDS; round++) {
+            String account = "alice-" + round;
+            assertExactlyOneAccepted(Race.run(RACERS, () -> guard.tryAccept(account, ACCOUNT, 7, keepUntil)), 7);
+        }
+    }
+
+    /**
+     * Of 32 threads presenting the same newer step of a pair the guard holds at once, exactly
+     * one is accepted; five races, each on the step after the last.
+     */
+    @Test
+    public void acceptsExactlyOneOfConcurrentUsesOfANewerStepOfAHeldPair() {
+        ReplayGuard guard = guard();
+        Instant keepUntil = keepUntil();
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 100, keepUntil));
+        for (long step = 101; step <= 100 + RACE_ROUNDS; step++) {
+            long raced = step;
+            assertExactlyOneAccepted(Race.run(RACERS, () -> guard.tryAccept("alice", ACCOUNT, raced, keepUntil)), raced);
+        }
+    }
+
+    private static void assertExactlyOneAccepted(List<Boolean> accepted, long step) {
+        assertEquals(1, Collections.frequency(accepted, true), () -> "accepted of " + RACERS
+                + " concurrent uses of step " + step);
+    }
+
+    /**
+     * Of 32 threads each presenting a step of its own (100 to 131) at once, whichever are
+     * accepted, the newest is the one remembered last: no older step overwrites it.
+     */
+    @Test
+    public void remembersTheNewestOfConcurrentlyAcceptedSteps() {
+        ReplayGuard guard = guard();
+        Instant keepUntil = keepUntil();
+        AtomicInteger next = new AtomicInteger(100);
+        Race.run(RACERS, () -> guard.tryAccept("alice", ACCOUNT, next.getAndIncrement(), keepUntil));
+        long newest = 100 + RACERS - 1;
+        assertFalse(guard.tryAccept("alice", ACCOUNT, newest, keepUntil), "step " + newest
+                + ", the newest raced, must be the last accepted whatever the order");
+        assertTrue(guard.tryAccept("alice", ACCOUNT, newest + 1, keepUntil));
     }
 }

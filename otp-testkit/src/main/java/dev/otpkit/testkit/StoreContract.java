@@ -2,24 +2,34 @@ package dev.otpkit.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.otpkit.core.StoreFullException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * What the contracts share: the clock they give the store, and the checks of a full store that
- * the {@code Bounded...Contract} classes make.
+ * What the contracts share: the clock they give the store, the race of readers against a
+ * writer, and the checks of a full store that the {@code Bounded...Contract} classes make.
  */
 abstract class StoreContract {
     /** Where every test's clock starts: a whole second, so that no store loses precision. */
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     /** How many threads race in the atomicity tests. */
     static final int RACERS = 32;
+    /**
+     * How many races the atomicity tests that race on one entry run, each on an entry of its
+     * own: a store that loses a race only now and then (a database's timing) loses one of them.
+     */
+    static final int RACE_ROUNDS = 5;
+    /** The most reads each reader makes while a writer replaces what it reads. */
+    private static final int MAX_READS = 10_000;
     /** The bound given for the tests that are not about the bound: room for all they store. */
     static final int ROOMY = 1_000;
     /** The bound of the tests that fill a store one entry at a time. */
@@ -40,6 +50,38 @@ abstract class StoreContract {
      */
     protected final MutableClock clock() {
         return clock;
+    }
+
+    /**
+     * Races one writer against 31 readers: the writer runs {@code write} once, while each reader
+     * reads again and again until the writer is done (at most 10,000 times). Fails if any read
+     * saw what {@code read} calls wrong: part of a write, a mix of two, or nothing at all.
+     *
+     * @param write replaces what the readers read, many times over
+     * @param read reads once; answers null if what it read is one whole state, else says what it
+     *     saw
+     */
+    final void assertReadersSeeOnlyWholeStates(Runnable write, Supplier<String> read) {
+        AtomicInteger roles = new AtomicInteger();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<String> wrong = Race.run(RACERS, () -> {
+            if (roles.getAndIncrement() == 0) {
+                try {
+                    write.run();
+                } finally {
+                    writing.set(false);
+                }
+                return null;
+            }
+            for (int reads = 0; reads < MAX_READS && writing.get(); reads++) {
+                String seen = read.get();
+                if (seen != null) {
+                    return seen;
+                }
+            }
+            return null;
+        });
+        wrong.forEach(seen -> assertNull(seen, () -> "a reader saw something no write left whole: " + seen));
     }
 
     /**

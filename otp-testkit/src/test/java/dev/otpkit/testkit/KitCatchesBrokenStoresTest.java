@@ -26,7 +26,7 @@ class KitCatchesBrokenStoresTest {
     @Test
     void failsAReplayGuardThatChecksBeforeItActs() {
         assertExactlyTheseFail(BrokenStores.CheckThenActReplayGuard.class,
-                "acceptsExactlyOneOfConcurrentUsesOfAStep");
+                "acceptsExactlyOneOfConcurrentUsesOfAStep", "acceptsExactlyOneOfConcurrentUsesOfANewerStepOfAHeldPair");
     }
 
     @Test
@@ -69,7 +69,7 @@ class KitCatchesBrokenStoresTest {
     void failsACodeStoreWhosePutKeepsThePendingCode() {
         assertExactlyTheseFail(BrokenStores.KeepFirstCodeStore.class,
                 "putReplacesThePendingCodeAndItsAttempts", "aReplacedCodeCanNoLongerBeRemoved",
-                "replacesAHeldPairsCodeWhenFull");
+                "replacesAHeldPairsCodeWhenFull", "neverShowsNoCodeWhileReplacing");
     }
 
     @Test
