@@ -308,7 +308,7 @@ public abstract class AttemptLimiterContract extends StoreContract {
     }
 
     /**
-     * Account ids are any strings and are compared as they are: empty, blanks, separators, case,
+     * Account ids are compared as they are: empty, blanks, separators, case,
      * accents, trailing spaces, characters outside the Basic Multilingual Plane and SQL
      * wildcards each name an account of their own.
      */
@@ -321,6 +321,19 @@ public abstract class AttemptLimiterContract extends StoreContract {
         for (String id : Ids.UNUSUAL) {
             assertLockedFor(limiter, id, POLICY.firstLock());
         }
+    }
+
+    /**
+     * Ids at and beyond the limits: each id of up to 255 chars of well-formed Unicode without
+     * U+0000 (of one, three and four bytes in UTF-8) is kept exactly; a longer one, or one with
+     * U+0000 or an unpaired surrogate, is kept exactly too or refused with
+     * {@link IllegalArgumentException}, never cut short, changed or taken for another; a success for a refused id clears no other account.
+     */
+    @Test
+    public void keepsHardAccountIdsExactlyOrRefusesThem() {
+        AttemptLimiter limiter = limiter();
+        assertKeepsHardIdsExactlyOrRefusesThem(id -> proceed(limiter, id, POLICY.failuresBeforeLock()),
+                id -> assertLockedFor(limiter, id, POLICY.firstLock()), limiter::recordSuccess);
     }
 
     /** A success clears its own account only; for an account without failures it does nothing. */

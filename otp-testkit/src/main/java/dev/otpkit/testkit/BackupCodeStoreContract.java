@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -170,7 +172,7 @@ public abstract class BackupCodeStoreContract extends StoreContract {
     }
 
     /**
-     * Account ids are any strings and are compared as they are: empty, blanks, separators, case,
+     * Account ids are compared as they are: empty, blanks, separators, case,
      * accents, trailing spaces, characters outside the Basic Multilingual Plane and SQL
      * wildcards each name an account of their own.
      */
@@ -186,6 +188,28 @@ public abstract class BackupCodeStoreContract extends StoreContract {
         for (int i = 0; i < Ids.UNUSUAL.size(); i++) {
             assertSet(sets.get(i), store, Ids.UNUSUAL.get(i));
         }
+    }
+
+    /**
+     * Ids at and beyond the limits: each id of up to 255 chars of well-formed Unicode without
+     * U+0000 (of one, three and four bytes in UTF-8) is kept exactly; a longer one, or one with
+     * U+0000 or an unpaired surrogate, is kept exactly too or refused with
+     * {@link IllegalArgumentException}, never cut short, changed or taken for another, as an account id and as a hash.
+     */
+    @Test
+    public void keepsHardAccountIdsAndHashesExactlyOrRefusesThem() {
+        BackupCodeStore store = store();
+        Map<String, List<String>> sets = new HashMap<>();
+        assertKeepsHardIdsExactlyOrRefusesThem(id -> store.replace(id, sets.computeIfAbsent(id, unused -> set(2))),
+                id -> assertSet(sets.get(id), store, id), id -> {
+                    assertFalse(store.remove(id, sets.get(id).get(0)), () -> Ids.show(id) + " was refused");
+                    assertSet(List.of(), store, id);
+                });
+        Map<String, String> accounts = new HashMap<>();
+        assertKeepsHardIdsExactlyOrRefusesThem(
+                hash -> store.replace(accounts.computeIfAbsent(hash, unused -> "carol-" + accounts.size()), List.of(hash)),
+                hash -> assertSet(List.of(hash), store, accounts.get(hash)),
+                hash -> assertSet(List.of(), store, accounts.get(hash)));
     }
 
     /** The hashes read are a snapshot: a later remove does not change them. */

@@ -11,12 +11,15 @@ import dev.otpkit.core.PendingCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -142,7 +145,7 @@ public abstract class OneTimeCodeStoreContract extends StoreContract {
     }
 
     /**
-     * Account ids and scopes are any strings and are compared as they are: empty, blanks,
+     * Account ids and scopes are compared as they are: empty, blanks,
      * separators, case, accents, trailing spaces, characters outside the Basic Multilingual Plane
      * and SQL wildcards each name an account or scope of their own.
      */
@@ -155,6 +158,35 @@ public abstract class OneTimeCodeStoreContract extends StoreContract {
             codes.add(code("bob", id));
         }
         assertEachPutCodeIsReadBack(store, codes);
+    }
+
+    /**
+     * Ids at and beyond the limits: each id of up to 255 chars of well-formed Unicode without
+     * U+0000 (of one, three and four bytes in UTF-8) is kept exactly; a longer one, or one with
+     * U+0000 or an unpaired surrogate, is kept exactly too or refused with
+     * {@link IllegalArgumentException}, never cut short, changed or taken for another, as an account id, a scope and an issue id.
+     */
+    @Test
+    public void keepsHardIdsExactlyOrRefusesThem() {
+        OneTimeCodeStore store = store();
+        AtomicInteger accounts = new AtomicInteger();
+        List<Function<String, PendingCode>> places = List.of(id -> code(id, LOGIN), id -> code("bob", id),
+                id -> withIssueId(code("carol-" + accounts.incrementAndGet(), LOGIN), id));
+        for (Function<String, PendingCode> place : places) {
+            Map<String, PendingCode> codes = new HashMap<>();
+            assertKeepsHardIdsExactlyOrRefusesThem(id -> store.put(codes.computeIfAbsent(id, place)),
+                    id -> assertClaimed(codes.get(id), 1, claim(store, codes.get(id))),
+                    id -> assertEquals(Optional.empty(), claim(store, codes.get(id)), () -> Ids.show(id) + " was refused"));
+        }
+    }
+
+    private static PendingCode withIssueId(PendingCode code, String issueId) {
+        return new PendingCode(code.accountId(), code.scope(), issueId, code.hash(), code.issuedAt(), code.expiresAt(),
+                code.attempts());
+    }
+
+    private static Optional<PendingCode> claim(OneTimeCodeStore store, PendingCode code) {
+        return store.claimAttempt(code.accountId(), code.scope());
     }
 
     /**

@@ -152,7 +152,7 @@ public abstract class ReplayGuardContract extends StoreContract {
     }
 
     /**
-     * Ids are any strings and are compared as they are: empty, blanks, separators, case,
+     * Ids are compared as they are: empty, blanks, separators, case,
      * accents, trailing spaces, characters outside the Basic Multilingual Plane and SQL
      * wildcards each name an account or authenticator of their own.
      */
@@ -167,6 +167,28 @@ public abstract class ReplayGuardContract extends StoreContract {
             assertFalse(guard.tryAccept(id, "c1", 7, keepUntil()), () -> "account " + Ids.show(id) + " forgot its step");
             assertFalse(guard.tryAccept("bob", id, 7, keepUntil()), () -> "authenticator " + Ids.show(id));
         }
+    }
+
+    /**
+     * Ids at and beyond the limits: each id of up to 255 chars of well-formed Unicode without
+     * U+0000 (of one, three and four bytes in UTF-8) is kept exactly; a longer one, or one with
+     * U+0000 or an unpaired surrogate, is kept exactly too or refused with
+     * {@link IllegalArgumentException}, never cut short, changed or taken for another, as an account id and as an authenticator id.
+     */
+    @Test
+    public void keepsHardIdsExactlyOrRefusesThem() {
+        ReplayGuard guard = guard();
+        assertKeepsHardIdsExactlyOrRefusesThem(
+                id -> assertTrue(guard.tryAccept(id, "c1", 7, keepUntil()), () -> "account " + Ids.show(id) + " met another"),
+                id -> assertFalse(guard.tryAccept(id, "c1", 7, keepUntil()), () -> "account " + Ids.show(id) + " forgot"),
+                id -> assertFalse(guard.hasAccepted(id, "c1", 7), () -> "account " + Ids.show(id) + " was refused"));
+        assertKeepsHardIdsExactlyOrRefusesThem(
+                id -> assertTrue(guard.tryAccept("bob", id, 7, keepUntil()), () -> "authenticator " + Ids.show(id)
+                        + " met another"),
+                id -> assertFalse(guard.tryAccept("bob", id, 7, keepUntil()), () -> "authenticator " + Ids.show(id)
+                        + " forgot"),
+                id -> assertFalse(guard.hasAccepted("bob", id, 7), () -> "authenticator " + Ids.show(id)
+                        + " was refused"));
     }
 
     /**

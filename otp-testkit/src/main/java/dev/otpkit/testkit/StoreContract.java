@@ -4,19 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpkit.core.StoreFullException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * What the contracts share: the clock they give the store, the race of readers against a
- * writer, and the checks of a full store that the {@code Bounded...Contract} classes make.
+ * What the contracts share: the clock they give the store, the check of ids at and beyond the
+ * limits, the race of readers against a writer, and the checks of a full store that the
+ * {@code Bounded...Contract} classes make.
  */
 abstract class StoreContract {
     /** Where every test's clock starts: a whole second, so that no store loses precision. */
@@ -50,6 +54,51 @@ abstract class StoreContract {
      */
     protected final MutableClock clock() {
         return clock;
+    }
+
+    /**
+     * Checks what the store does with {@link Ids#hardIds()}, ids at and beyond the limits of
+     * what every store must keep exactly (255 chars of well-formed Unicode without U+0000),
+     * each next to the ids a store that changed it would confuse it with. Writes an entry under
+     * each id; then, for each id the store refused, reads under it, which must find nothing or be
+     * refused too; then checks that each id the store took kept its own entry. A store may
+     * refuse only an id beyond the limits, and only with an {@link IllegalArgumentException}
+     * whose message does not quote the id.
+     *
+     * @param write writes an entry of the id's own, and checks what the write answers
+     * @param assertKept checks that the entry written under the id is there as written
+     * @param assertNothingKept reads (or clears) under an id whose write was refused, and checks
+     *     that it finds nothing; it may be refused too
+     */
+    final void assertKeepsHardIdsExactlyOrRefusesThem(Consumer<String> write, Consumer<String> assertKept,
+            Consumer<String> assertNothingKept) {
+        List<String> kept = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (String id : Ids.hardIds()) {
+            (refusedQuietly(() -> write.accept(id), id) ? refused : kept).add(id);
+        }
+        for (String id : refused) {
+            refusedQuietly(() -> assertNothingKept.accept(id), id);
+        }
+        kept.forEach(assertKept);
+    }
+
+    /**
+     * Runs {@code action} on {@code id} and answers whether the store refused the id: an
+     * {@link IllegalArgumentException} is allowed only for an id beyond the limits, and must
+     * not quote the id.
+     */
+    private static boolean refusedQuietly(Runnable action, String id) {
+        try {
+            action.run();
+            return false;
+        } catch (IllegalArgumentException refusal) {
+            assertTrue(Ids.mayBeRefused(id), () -> "refused " + Ids.show(id) + ", which every store must keep: "
+                    + refusal);
+            String message = String.valueOf(refusal.getMessage());
+            assertFalse(message.contains(id), () -> "the refusal quotes the id " + Ids.show(id) + ": " + message);
+            return true;
+        }
     }
 
     /**

@@ -218,4 +218,123 @@ final class BrokenStores {
             };
         }
     }
+
+    /** A replay guard that cuts ids to 255 chars instead of refusing the longer ones. */
+    @ExtendWith(RunOnlyToProveTheKit.class)
+    static class CuttingReplayGuard extends BoundedReplayGuardContract {
+        @Override
+        protected ReplayGuard newGuard(Clock clock, int maxEntries) {
+            ReplayGuard inner = ReplayGuard.inMemoryBuilder().clock(clock).maxEntries(maxEntries).build();
+            return new ReplayGuard() {
+                @Override
+                public boolean tryAccept(String accountId, String authenticatorId, long step, Instant keepUntil) {
+                    return inner.tryAccept(cut(accountId), cut(authenticatorId), step, keepUntil);
+                }
+
+                @Override
+                public boolean hasAccepted(String accountId, String authenticatorId, long step) {
+                    return inner.hasAccepted(cut(accountId), cut(authenticatorId), step);
+                }
+            };
+        }
+
+        private static String cut(String id) {
+            return id.length() > Ids.LONGEST_KEPT ? id.substring(0, Ids.LONGEST_KEPT) : id;
+        }
+    }
+
+    /**
+     * Not broken: a limiter that refuses, as the SPI lets it, every account id beyond 255 chars
+     * of well-formed Unicode without U+0000, as a database store does.
+     */
+    @ExtendWith(RunOnlyToProveTheKit.class)
+    static class RefusingAttemptLimiter extends BoundedAttemptLimiterContract {
+        @Override
+        protected AttemptLimiter newLimiter(Clock clock, Policy policy, int maxEntries) {
+            AttemptLimiter inner = InMemoryAttemptLimiterTest.inMemory(clock, policy, maxEntries);
+            return new AttemptLimiter() {
+                @Override
+                public Optional<Instant> beginAttempt(String accountId) {
+                    return inner.beginAttempt(refuseUnkeepable(accountId, false));
+                }
+
+                @Override
+                public void recordSuccess(String accountId) {
+                    inner.recordSuccess(refuseUnkeepable(accountId, false));
+                }
+            };
+        }
+    }
+
+    /** A code store that refuses the ids the SPI lets it refuse, but quotes them in its message. */
+    @ExtendWith(RunOnlyToProveTheKit.class)
+    static class QuotingRefusalCodeStore extends BoundedOneTimeCodeStoreContract {
+        @Override
+        protected OneTimeCodeStore newStore(Clock clock, int maxEntries) {
+            OneTimeCodeStore inner = OneTimeCodeStore.inMemoryBuilder().clock(clock).maxEntries(maxEntries).build();
+            return new OneTimeCodeStore() {
+                @Override
+                public void put(PendingCode code) {
+                    refuseUnkeepable(code.accountId(), true);
+                    refuseUnkeepable(code.scope(), true);
+                    refuseUnkeepable(code.issueId(), true);
+                    inner.put(code);
+                }
+
+                @Override
+                public Optional<PendingCode> claimAttempt(String accountId, String scope) {
+                    return inner.claimAttempt(refuseUnkeepable(accountId, true), refuseUnkeepable(scope, true));
+                }
+
+                @Override
+                public boolean remove(String accountId, String scope, String issueId) {
+                    return inner.remove(accountId, scope, issueId);
+                }
+            };
+        }
+    }
+
+    /** A backup-code store that refuses account ids over 200 chars, which every store must keep. */
+    @ExtendWith(RunOnlyToProveTheKit.class)
+    static class ShortIdBackupCodeStore extends BoundedBackupCodeStoreContract {
+        @Override
+        protected BackupCodeStore newStore(int maxEntries) {
+            BackupCodeStore inner = BackupCodeStore.inMemoryBuilder().maxEntries(maxEntries).build();
+            return new BackupCodeStore() {
+                @Override
+                public void replace(String accountId, List<String> hashes) {
+                    inner.replace(refuseLong(accountId), hashes);
+                }
+
+                @Override
+                public List<String> hashes(String accountId) {
+                    return inner.hashes(refuseLong(accountId));
+                }
+
+                @Override
+                public boolean remove(String accountId, String hash) {
+                    return inner.remove(refuseLong(accountId), hash);
+                }
+            };
+        }
+
+        private static String refuseLong(String accountId) {
+            if (accountId.length() > 200) {
+                throw new IllegalArgumentException("accountId must be at most 200 chars");
+            }
+            return accountId;
+        }
+    }
+
+    /**
+     * Refuses an id that the SPIs let a store refuse, with an {@link IllegalArgumentException}
+     * that quotes it if {@code quote}.
+     */
+    private static String refuseUnkeepable(String id, boolean quote) {
+        if (Ids.mayBeRefused(Objects.requireNonNull(id, "id"))) {
+            throw new IllegalArgumentException("ids must be at most 255 chars of Unicode without U+0000"
+                    + (quote ? ", was " + id : ""));
+        }
+        return id;
+    }
 }

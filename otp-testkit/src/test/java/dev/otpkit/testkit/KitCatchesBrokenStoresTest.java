@@ -60,6 +60,27 @@ class KitCatchesBrokenStoresTest {
     }
 
     @Test
+    void failsAGuardThatCutsLongIds() {
+        assertExactlyTheseFail(BrokenStores.CuttingReplayGuard.class, "keepsHardIdsExactlyOrRefusesThem");
+    }
+
+    @Test
+    void passesALimiterThatRefusesTheIdsTheSpiLetsItRefuse() {
+        assertExactlyTheseFail(BrokenStores.RefusingAttemptLimiter.class);
+    }
+
+    @Test
+    void failsACodeStoreWhoseRefusalQuotesTheId() {
+        assertExactlyTheseFail(BrokenStores.QuotingRefusalCodeStore.class, "keepsHardIdsExactlyOrRefusesThem");
+    }
+
+    @Test
+    void failsABackupCodeStoreThatRefusesIdsEveryStoreMustKeep() {
+        assertExactlyTheseFail(BrokenStores.ShortIdBackupCodeStore.class,
+                "keepsHardAccountIdsAndHashesExactlyOrRefusesThem");
+    }
+
+    @Test
     void failsALimiterThatForgetsFailures() {
         assertExactlyTheseFail(BrokenStores.ForgetfulAttemptLimiter.class,
                 "neverForgetsFailuresWithoutASuccess", "staysLockedUntilResetAfterTheMostConsecutiveFailures");
