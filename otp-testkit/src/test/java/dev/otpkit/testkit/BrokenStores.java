@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -224,22 +225,8 @@ final class BrokenStores {
     static class CuttingReplayGuard extends BoundedReplayGuardContract {
         @Override
         protected ReplayGuard newGuard(Clock clock, int maxEntries) {
-            ReplayGuard inner = ReplayGuard.inMemoryBuilder().clock(clock).maxEntries(maxEntries).build();
-            return new ReplayGuard() {
-                @Override
-                public boolean tryAccept(String accountId, String authenticatorId, long step, Instant keepUntil) {
-                    return inner.tryAccept(cut(accountId), cut(authenticatorId), step, keepUntil);
-                }
-
-                @Override
-                public boolean hasAccepted(String accountId, String authenticatorId, long step) {
-                    return inner.hasAccepted(cut(accountId), cut(authenticatorId), step);
-                }
-            };
-        }
-
-        private static String cut(String id) {
-            return id.length() > Ids.LONGEST_KEPT ? id.substring(0, Ids.LONGEST_KEPT) : id;
+            return mapIds(ReplayGuard.inMemoryBuilder().clock(clock).maxEntries(maxEntries).build(),
+                    id -> id.length() > Ids.LONGEST_KEPT ? id.substring(0, Ids.LONGEST_KEPT) : id);
         }
     }
 
@@ -251,18 +238,7 @@ final class BrokenStores {
     static class RefusingAttemptLimiter extends BoundedAttemptLimiterContract {
         @Override
         protected AttemptLimiter newLimiter(Clock clock, Policy policy, int maxEntries) {
-            AttemptLimiter inner = InMemoryAttemptLimiterTest.inMemory(clock, policy, maxEntries);
-            return new AttemptLimiter() {
-                @Override
-                public Optional<Instant> beginAttempt(String accountId) {
-                    return inner.beginAttempt(refuseUnkeepable(accountId, false));
-                }
-
-                @Override
-                public void recordSuccess(String accountId) {
-                    inner.recordSuccess(refuseUnkeepable(accountId, false));
-                }
-            };
+            return mapIds(InMemoryAttemptLimiterTest.inMemory(clock, policy, maxEntries), id -> refuseUnkeepable(id, false));
         }
     }
 
@@ -271,58 +247,22 @@ final class BrokenStores {
     static class QuotingRefusalCodeStore extends BoundedOneTimeCodeStoreContract {
         @Override
         protected OneTimeCodeStore newStore(Clock clock, int maxEntries) {
-            OneTimeCodeStore inner = OneTimeCodeStore.inMemoryBuilder().clock(clock).maxEntries(maxEntries).build();
-            return new OneTimeCodeStore() {
-                @Override
-                public void put(PendingCode code) {
-                    refuseUnkeepable(code.accountId(), true);
-                    refuseUnkeepable(code.scope(), true);
-                    refuseUnkeepable(code.issueId(), true);
-                    inner.put(code);
-                }
-
-                @Override
-                public Optional<PendingCode> claimAttempt(String accountId, String scope) {
-                    return inner.claimAttempt(refuseUnkeepable(accountId, true), refuseUnkeepable(scope, true));
-                }
-
-                @Override
-                public boolean remove(String accountId, String scope, String issueId) {
-                    return inner.remove(accountId, scope, issueId);
-                }
-            };
+            return mapIds(OneTimeCodeStore.inMemoryBuilder().clock(clock).maxEntries(maxEntries).build(),
+                    id -> refuseUnkeepable(id, true));
         }
     }
 
-    /** A backup-code store that refuses account ids over 200 chars, which every store must keep. */
+    /** A backup-code store that refuses ids over 200 chars, which every store must keep. */
     @ExtendWith(RunOnlyToProveTheKit.class)
     static class ShortIdBackupCodeStore extends BoundedBackupCodeStoreContract {
         @Override
         protected BackupCodeStore newStore(int maxEntries) {
-            BackupCodeStore inner = BackupCodeStore.inMemoryBuilder().maxEntries(maxEntries).build();
-            return new BackupCodeStore() {
-                @Override
-                public void replace(String accountId, List<String> hashes) {
-                    inner.replace(refuseLong(accountId), hashes);
+            return mapIds(BackupCodeStore.inMemoryBuilder().maxEntries(maxEntries).build(), id -> {
+                if (id.length() > 200) {
+                    throw new IllegalArgumentException("ids must be at most 200 chars");
                 }
-
-                @Override
-                public List<String> hashes(String accountId) {
-                    return inner.hashes(refuseLong(accountId));
-                }
-
-                @Override
-                public boolean remove(String accountId, String hash) {
-                    return inner.remove(refuseLong(accountId), hash);
-                }
-            };
-        }
-
-        private static String refuseLong(String accountId) {
-            if (accountId.length() > 200) {
-                throw new IllegalArgumentException("accountId must be at most 200 chars");
-            }
-            return accountId;
+                return id;
+            });
         }
     }
 
@@ -331,10 +271,89 @@ final class BrokenStores {
      * that quotes it if {@code quote}.
      */
     private static String refuseUnkeepable(String id, boolean quote) {
-        if (Ids.mayBeRefused(Objects.requireNonNull(id, "id"))) {
+        if (Ids.mayBeRefused(id)) {
             throw new IllegalArgumentException("ids must be at most 255 chars of Unicode without U+0000"
                     + (quote ? ", was " + id : ""));
         }
         return id;
+    }
+
+    /** The guard that passes every id, null refused, through {@code ids} on its way to {@code inner}. */
+    private static ReplayGuard mapIds(ReplayGuard inner, UnaryOperator<String> ids) {
+        UnaryOperator<String> map = nonNull(ids);
+        return new ReplayGuard() {
+            @Override
+            public boolean tryAccept(String accountId, String authenticatorId, long step, Instant keepUntil) {
+                return inner.tryAccept(map.apply(accountId), map.apply(authenticatorId), step, keepUntil);
+            }
+
+            @Override
+            public boolean hasAccepted(String accountId, String authenticatorId, long step) {
+                return inner.hasAccepted(map.apply(accountId), map.apply(authenticatorId), step);
+            }
+        };
+    }
+
+    /** The limiter that passes every account id, null refused, through {@code ids}. */
+    private static AttemptLimiter mapIds(AttemptLimiter inner, UnaryOperator<String> ids) {
+        UnaryOperator<String> map = nonNull(ids);
+        return new AttemptLimiter() {
+            @Override
+            public Optional<Instant> beginAttempt(String accountId) {
+                return inner.beginAttempt(map.apply(accountId));
+            }
+
+            @Override
+            public void recordSuccess(String accountId) {
+                inner.recordSuccess(map.apply(accountId));
+            }
+        };
+    }
+
+    /** The code store that passes every id of its calls and codes, null refused, through {@code ids}. */
+    private static OneTimeCodeStore mapIds(OneTimeCodeStore inner, UnaryOperator<String> ids) {
+        UnaryOperator<String> map = nonNull(ids);
+        return new OneTimeCodeStore() {
+            @Override
+            public void put(PendingCode code) {
+                inner.put(new PendingCode(map.apply(code.accountId()), map.apply(code.scope()), map.apply(code.issueId()),
+                        code.hash(), code.issuedAt(), code.expiresAt(), code.attempts()));
+            }
+
+            @Override
+            public Optional<PendingCode> claimAttempt(String accountId, String scope) {
+                return inner.claimAttempt(map.apply(accountId), map.apply(scope));
+            }
+
+            @Override
+            public boolean remove(String accountId, String scope, String issueId) {
+                return inner.remove(map.apply(accountId), map.apply(scope), map.apply(issueId));
+            }
+        };
+    }
+
+    /** The backup-code store that passes every account id and hash, null refused, through {@code ids}. */
+    private static BackupCodeStore mapIds(BackupCodeStore inner, UnaryOperator<String> ids) {
+        UnaryOperator<String> map = nonNull(ids);
+        return new BackupCodeStore() {
+            @Override
+            public void replace(String accountId, List<String> hashes) {
+                inner.replace(map.apply(accountId), hashes.stream().map(map).toList());
+            }
+
+            @Override
+            public List<String> hashes(String accountId) {
+                return inner.hashes(map.apply(accountId));
+            }
+
+            @Override
+            public boolean remove(String accountId, String hash) {
+                return inner.remove(map.apply(accountId), map.apply(hash));
+            }
+        };
+    }
+
+    private static UnaryOperator<String> nonNull(UnaryOperator<String> ids) {
+        return id -> ids.apply(Objects.requireNonNull(id, "id"));
     }
 }
