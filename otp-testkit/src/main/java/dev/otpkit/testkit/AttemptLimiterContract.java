@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link AttemptLimiter}, as its javadoc states it, under a lock policy the kit
- * chooses: extend this class in your tests and make {@link #newLimiter(Clock, Policy, int)}
+ * chooses: extend this class in your tests and make {@link #newLimiter(Clock, Policy)}
  * return your limiter configured with the given {@link Policy}, and every test below runs
  * against it. Each test name says the behaviour it checks.
  *

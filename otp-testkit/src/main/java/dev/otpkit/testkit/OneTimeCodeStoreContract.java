@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link OneTimeCodeStore}, as its javadoc states it: extend this class in your
- * tests and make {@link #newStore(Clock, int)} return your store, and every test below runs
+ * tests and make {@link #newStore(Clock)} return your store, and every test below runs
  * against it. Each test name says the behaviour it checks.
  *
  * <pre>{@code

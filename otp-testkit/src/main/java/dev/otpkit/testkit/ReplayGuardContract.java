@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link ReplayGuard}, as its javadoc states it: extend this class in your tests
- * and make {@link #newGuard(Clock, int)} return your guard, and every test below runs against
+ * and make {@link #newGuard(Clock)} return your guard, and every test below runs against
  * it. Each test name says the behaviour it checks.
  *
  * <pre>{@code
