@@ -38,20 +38,21 @@ class BoundedStoresTest {
         assertEquals(FLOOD - (BOUND - 1), refused, "new accounts are refused once the table is full");
         StoreFullException full = assertThrows(StoreFullException.class, () -> limiter.beginAttempt("someone-new"));
         assertEquals(Optional.empty(), full.retryAfter(), "only a success frees room, whenever it comes");
-        assertEquals(Optional.of(START.plus(Duration.ofMinutes(15))), limiter.beginAttempt("victim"));
+        assertEquals(AttemptLimiter.Attempt.refuse(START.plus(Duration.ofMinutes(15))), limiter.beginAttempt("victim"));
 
         // A year later every failure still counts: time alone frees no room and resets no count.
         clock.advance(Duration.ofDays(365));
         assertEquals(FLOOD, flood(limiter, "second-"));
         for (int i = 0; i < 5; i++) {
-            assertEquals(Optional.empty(), limiter.beginAttempt("victim"));
+            assertTrue(limiter.beginAttempt("victim").proceeds());
         }
-        assertEquals(Optional.of(clock.instant().plus(Duration.ofMinutes(30))), limiter.beginAttempt("victim"),
+        assertEquals(AttemptLimiter.Attempt.refuse(clock.instant().plus(Duration.ofMinutes(30))),
+                limiter.beginAttempt("victim"),
                 "the second lock doubles: the victim's entry survived both floods");
 
         // A success frees its account's room at once.
         limiter.recordSuccess("first-0");
-        assertEquals(Optional.empty(), limiter.beginAttempt("someone-new"));
+        assertEquals(AttemptLimiter.Attempt.proceed(), limiter.beginAttempt("someone-new"));
     }
 
     @Test
@@ -80,7 +81,7 @@ class BoundedStoresTest {
         int refused = 0;
         for (int i = 0; i < FLOOD; i++) {
             try {
-                assertEquals(Optional.empty(), limiter.beginAttempt(prefix + i), "a first attempt proceeds");
+                assertEquals(AttemptLimiter.Attempt.proceed(), limiter.beginAttempt(prefix + i), "a first attempt proceeds");
             } catch (StoreFullException full) {
                 refused++;
             }

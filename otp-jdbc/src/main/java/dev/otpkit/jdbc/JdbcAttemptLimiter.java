@@ -80,11 +80,16 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
     /**
      * {@inheritDoc}
      *
+     * <p>This limiter does not tell yet which attempt started a lock: an attempt that proceeds is
+     * always {@link Attempt#proceed()}, never {@link Attempt#proceedAndLock(Instant)}, so the
+     * services report no {@link dev.otpkit.core.SecurityEvent.Kind#ACCOUNT_LOCKED} event with
+     * it. The locks themselves work as documented.
+     *
      * @throws StoreException if the database fails; whether the attempt was counted is
      *     then unknown, and the caller must not check the code
      */
     @Override
-    public Optional<Instant> beginAttempt(String accountId) {
+    public Attempt beginAttempt(String accountId) {
         Columns.id("accountId", accountId);
         long now = clock.millis();
         return database.call(session -> {
@@ -92,15 +97,15 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
                 if (!session.dialect().hasConditionalUpsert()
                         && withPolicy(session.statement("limiter.insert_first_failure"), accountId, now)
                                 .insertUnlessPresent()) {
-                    return Optional.empty();
+                    return Attempt.proceed();
                 }
                 if (withPolicy(session.statement("limiter.count_failure"), accountId, now).update() == 1) {
-                    return Optional.empty();
+                    return Attempt.proceed();
                 }
                 Optional<Instant> lockedUntil = session.statement("limiter.read_lock").set("account_id", accountId)
                         .single(row -> lockedUntil(row.getInt(1), row.getLong(2), now)).orElse(Optional.empty());
                 if (lockedUntil.isPresent()) {
-                    return lockedUntil;
+                    return Attempt.refuse(lockedUntil.get());
                 }
                 // Not locked after all: a success or a lock's end came in between. Count again.
             }

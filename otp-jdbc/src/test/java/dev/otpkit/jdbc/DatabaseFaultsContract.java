@@ -112,7 +112,7 @@ abstract class DatabaseFaultsContract {
                     .count();
             int proceedingAfter = recovered(() -> {
                 int proceeded = 0;
-                while (limiter.beginAttempt(account).isEmpty()) {
+                while (limiter.beginAttempt(account).proceeds()) {
                     proceeded++;
                 }
                 return proceeded;

@@ -9,7 +9,6 @@ import dev.otpkit.core.AttemptLimiter;
 import dev.otpkit.testkit.AttemptLimiterContract;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -41,8 +40,9 @@ class JdbcAttemptLimiterTest extends AttemptLimiterContract {
         }
         try (HikariDataSource second = database.newPool(2)) {
             AttemptLimiter restarted = JdbcAttemptLimiter.builder(second).clock(clock()).build();
-            assertEquals(Optional.empty(), restarted.beginAttempt(account));
-            assertEquals(Optional.of(clock().instant().plus(Duration.ofMinutes(15))), restarted.beginAttempt(account));
+            assertEquals(AttemptLimiter.Attempt.proceed(), restarted.beginAttempt(account));
+            assertEquals(AttemptLimiter.Attempt.refuse(clock().instant().plus(Duration.ofMinutes(15))),
+                    restarted.beginAttempt(account));
         }
     }
 

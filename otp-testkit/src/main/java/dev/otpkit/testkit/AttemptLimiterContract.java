@@ -1,17 +1,18 @@
 package dev.otpkit.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpkit.core.AttemptLimiter;
+import dev.otpkit.core.AttemptLimiter.Attempt;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,8 +33,8 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  *
  * <p>Covered: attempts proceed until the policy's failures before lock, then a lock whose end is
- * the retry time, doubling up to the longest lock (a doubling of the first or not); attempts
- * refused while locked count nothing; a success clears failures, lock and doubling; failures
+ * the retry time, doubling up to the longest lock (a doubling of the first or not); the attempt
+ * that starts a lock says so, with the lock's end; attempts refused while locked count nothing; a success clears failures, lock and doubling; failures
  * are never forgotten without a success, up to a lock until reset ({@link Instant#MAX});
  * accounts kept apart, whatever characters their ids hold; null ids refused; of 32 concurrent
  * attempts, exactly as many proceed as failures remain before the lock, and none is lost. A
@@ -135,14 +136,14 @@ public abstract class AttemptLimiterContract extends StoreContract {
     static void proceed(AttemptLimiter limiter, String accountId, int count) {
         for (int i = 1; i <= count; i++) {
             int attempt = i;
-            assertEquals(Optional.empty(), limiter.beginAttempt(accountId),
+            assertTrue(limiter.beginAttempt(accountId).proceeds(),
                     () -> "attempt " + attempt + " of " + Ids.show(accountId) + " should proceed");
         }
     }
 
     /** Checks that the next attempt is refused with a lock of {@code length} starting now. */
     void assertLockedFor(AttemptLimiter limiter, String accountId, Duration length) {
-        assertEquals(Optional.of(clock().instant().plus(length)), limiter.beginAttempt(accountId),
+        assertEquals(Attempt.refuse(clock().instant().plus(length)), limiter.beginAttempt(accountId),
                 () -> "a lock of " + length + " from " + clock().instant());
     }
 
@@ -166,12 +167,33 @@ public abstract class AttemptLimiterContract extends StoreContract {
         assertLockedFor(limiter, "alice", POLICY.firstLock());
     }
 
+    /**
+     * The attempt whose failure reaches the limit proceeds and says that it started a lock, with
+     * the lock's end ({@link Attempt#proceedAndLock(Instant)}), so that a service can report the
+     * lock once; the attempts before it say nothing of a lock, and so does the one that reaches
+     * the most consecutive failures, except that its lock lasts until reset.
+     */
+    @Test
+    public void answersTheAttemptThatStartsALockWithTheLocksEnd() {
+        AttemptLimiter limiter = limiter();
+        for (int round = 0; round < POLICY.maxConsecutiveFailures() / POLICY.failuresBeforeLock(); round++) {
+            for (int i = 1; i < POLICY.failuresBeforeLock(); i++) {
+                assertEquals(Attempt.proceed(), limiter.beginAttempt("alice"), "round " + round + ", attempt " + i);
+            }
+            boolean last = (round + 1) * POLICY.failuresBeforeLock() >= POLICY.maxConsecutiveFailures();
+            Instant end = last ? Instant.MAX : clock().instant().plus(POLICY.lockAfter(round));
+            assertEquals(Attempt.proceedAndLock(end), limiter.beginAttempt("alice"), "round " + round);
+            assertEquals(Attempt.refuse(end), limiter.beginAttempt("alice"), "round " + round);
+            clock().advance(POLICY.lockAfter(round));
+        }
+    }
+
     /** While locked, every attempt is refused with the same retry time. */
     @Test
     public void keepsTheSameRetryTimeWhileLocked() {
         AttemptLimiter limiter = limiter();
         proceed(limiter, "alice", POLICY.failuresBeforeLock());
-        Optional<Instant> lockedUntil = limiter.beginAttempt("alice");
+        Attempt lockedUntil = limiter.beginAttempt("alice");
         clock().advance(Duration.ofSeconds(30));
         assertEquals(lockedUntil, limiter.beginAttempt("alice"), "30 s into the lock");
     }
@@ -181,11 +203,11 @@ public abstract class AttemptLimiterContract extends StoreContract {
     public void letsAttemptsProceedAgainWhenTheLockEnds() {
         AttemptLimiter limiter = limiter();
         proceed(limiter, "alice", POLICY.failuresBeforeLock());
-        Instant lockedUntil = limiter.beginAttempt("alice").orElseThrow();
+        Instant lockedUntil = limiter.beginAttempt("alice").lockedUntil().orElseThrow();
         clock().set(lockedUntil.minusMillis(1));
-        assertEquals(Optional.of(lockedUntil), limiter.beginAttempt("alice"), "a millisecond before the end");
+        assertEquals(Attempt.refuse(lockedUntil), limiter.beginAttempt("alice"), "a millisecond before the end");
         clock().set(lockedUntil);
-        assertEquals(Optional.empty(), limiter.beginAttempt("alice"), "at the end of the lock");
+        assertEquals(Attempt.proceed(), limiter.beginAttempt("alice"), "at the end of the lock");
     }
 
     /**
@@ -196,9 +218,9 @@ public abstract class AttemptLimiterContract extends StoreContract {
     public void countsNoAttemptRefusedWhileLocked() {
         AttemptLimiter limiter = limiter();
         proceed(limiter, "alice", POLICY.failuresBeforeLock());
-        Instant lockedUntil = limiter.beginAttempt("alice").orElseThrow();
+        Instant lockedUntil = limiter.beginAttempt("alice").lockedUntil().orElseThrow();
         for (int i = 0; i < 10; i++) {
-            assertEquals(Optional.of(lockedUntil), limiter.beginAttempt("alice"));
+            assertEquals(Attempt.refuse(lockedUntil), limiter.beginAttempt("alice"));
         }
         clock().set(lockedUntil);
         proceed(limiter, "alice", POLICY.failuresBeforeLock());
@@ -247,9 +269,9 @@ public abstract class AttemptLimiterContract extends StoreContract {
     public void successUnlocksALockedAccount() {
         AttemptLimiter limiter = limiter();
         proceed(limiter, "alice", POLICY.failuresBeforeLock());
-        assertTrue(limiter.beginAttempt("alice").isPresent());
+        assertFalse(limiter.beginAttempt("alice").proceeds());
         limiter.recordSuccess("alice");
-        assertEquals(Optional.empty(), limiter.beginAttempt("alice"));
+        assertEquals(Attempt.proceed(), limiter.beginAttempt("alice"));
     }
 
     /** After a success, the next lock is a first lock again: the doubling starts anew. */
@@ -272,12 +294,12 @@ public abstract class AttemptLimiterContract extends StoreContract {
         int rounds = POLICY.maxConsecutiveFailures() / POLICY.failuresBeforeLock();
         waitOutLocks(limiter, "alice", rounds - 1);
         proceed(limiter, "alice", POLICY.failuresBeforeLock());
-        assertEquals(Optional.of(Instant.MAX), limiter.beginAttempt("alice"), POLICY.maxConsecutiveFailures()
+        assertEquals(Attempt.refuse(Instant.MAX), limiter.beginAttempt("alice"), POLICY.maxConsecutiveFailures()
                 + " consecutive failures");
         clock().advance(Duration.ofDays(365));
-        assertEquals(Optional.of(Instant.MAX), limiter.beginAttempt("alice"), "a year later");
+        assertEquals(Attempt.refuse(Instant.MAX), limiter.beginAttempt("alice"), "a year later");
         limiter.recordSuccess("alice");
-        assertEquals(Optional.empty(), limiter.beginAttempt("alice"), "after a success");
+        assertEquals(Attempt.proceed(), limiter.beginAttempt("alice"), "after a success");
     }
 
     /**
@@ -290,12 +312,12 @@ public abstract class AttemptLimiterContract extends StoreContract {
         int proceeded = 0;
         for (int day = 0; day < POLICY.maxConsecutiveFailures(); day++) {
             for (int i = 0; i < POLICY.failuresBeforeLock() - 1; i++) {
-                proceeded += limiter.beginAttempt("alice").isEmpty() ? 1 : 0;
+                proceeded += limiter.beginAttempt("alice").proceeds() ? 1 : 0;
             }
             clock().advance(Duration.ofDays(1));
         }
         assertEquals(POLICY.maxConsecutiveFailures(), proceeded, "attempts that proceeded, paced below the lock");
-        assertEquals(Optional.of(Instant.MAX), limiter.beginAttempt("alice"));
+        assertEquals(Attempt.refuse(Instant.MAX), limiter.beginAttempt("alice"));
     }
 
     /** One account's lock leaves another account's attempts alone. */
@@ -303,7 +325,7 @@ public abstract class AttemptLimiterContract extends StoreContract {
     public void keepsAccountsApart() {
         AttemptLimiter limiter = limiter();
         proceed(limiter, "alice", POLICY.failuresBeforeLock());
-        assertTrue(limiter.beginAttempt("alice").isPresent());
+        assertFalse(limiter.beginAttempt("alice").proceeds());
         proceed(limiter, "bob", POLICY.failuresBeforeLock());
     }
 
@@ -375,7 +397,7 @@ public abstract class AttemptLimiterContract extends StoreContract {
 
     private static void assertConcurrentAttemptsProceed(AttemptLimiter limiter, String accountId, int expected,
             String which) {
-        List<Boolean> proceeded = Race.run(RACERS, () -> limiter.beginAttempt(accountId).isEmpty());
+        List<Boolean> proceeded = Race.run(RACERS, () -> limiter.beginAttempt(accountId).proceeds());
         assertEquals(expected, Collections.frequency(proceeded, true), () -> "attempts that proceeded of " + RACERS
                 + " concurrent ones on " + which);
     }
@@ -388,10 +410,10 @@ public abstract class AttemptLimiterContract extends StoreContract {
     public void countsEveryOneOfConcurrentAttempts() {
         Policy hundred = new Policy(100, Duration.ofMinutes(1), Duration.ofMinutes(1), 100);
         AttemptLimiter limiter = newLimiter(clock(), hundred);
-        List<Boolean> proceeded = Race.run(RACERS, () -> limiter.beginAttempt("alice").isEmpty());
+        List<Boolean> proceeded = Race.run(RACERS, () -> limiter.beginAttempt("alice").proceeds());
         assertEquals(RACERS, Collections.frequency(proceeded, true), "concurrent attempts that proceeded");
         proceed(limiter, "alice", hundred.failuresBeforeLock() - RACERS);
-        assertTrue(limiter.beginAttempt("alice").isPresent(), "the 101st attempt: every racer was counted");
+        assertFalse(limiter.beginAttempt("alice").proceeds(), "the 101st attempt: every racer was counted");
     }
 
     /** A lock of the longest length otpkit allows, 365 days, starts and ends like any other. */

@@ -3,10 +3,10 @@ package dev.otpkit.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.otpkit.core.AttemptLimiter;
+import dev.otpkit.core.AttemptLimiter.Attempt;
 import dev.otpkit.core.StoreFullException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,7 +111,7 @@ public abstract class BoundedAttemptLimiterContract extends AttemptLimiterContra
     @Test
     public void admitsExactlyTheBoundOfConcurrentNewAccounts() {
         AttemptLimiter limiter = newLimiter(clock(), POLICY, RACE_BOUND);
-        assertRaceFillsExactlyTheBound(racer -> assertEquals(Optional.empty(), limiter.beginAttempt("racer-" + racer),
+        assertRaceFillsExactlyTheBound(racer -> assertEquals(Attempt.proceed(), limiter.beginAttempt("racer-" + racer),
                 "a new account's first attempt"));
     }
 }

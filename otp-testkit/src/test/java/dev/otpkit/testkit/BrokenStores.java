@@ -2,6 +2,7 @@ package dev.otpkit.testkit;
 
 import dev.otpkit.backup.BackupCodeStore;
 import dev.otpkit.core.AttemptLimiter;
+import dev.otpkit.core.AttemptLimiter.Attempt;
 import dev.otpkit.core.OneTimeCodeStore;
 import dev.otpkit.core.PendingCode;
 import dev.otpkit.core.ReplayGuard;
@@ -105,7 +106,7 @@ final class BrokenStores {
             ConcurrentMap<String, Instant> lastAttempts = new ConcurrentHashMap<>();
             return new AttemptLimiter() {
                 @Override
-                public Optional<Instant> beginAttempt(String accountId) {
+                public Attempt beginAttempt(String accountId) {
                     Instant last = lastAttempts.put(accountId, clock.instant());
                     if (last != null && !clock.instant().isBefore(last.plus(Duration.ofDays(1)))) {
                         inner.recordSuccess(accountId);
@@ -299,7 +300,7 @@ final class BrokenStores {
         UnaryOperator<String> map = nonNull(ids);
         return new AttemptLimiter() {
             @Override
-            public Optional<Instant> beginAttempt(String accountId) {
+            public Attempt beginAttempt(String accountId) {
                 return inner.beginAttempt(map.apply(accountId));
             }
 
