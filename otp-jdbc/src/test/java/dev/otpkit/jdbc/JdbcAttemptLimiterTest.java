@@ -9,6 +9,7 @@ import dev.otpkit.core.AttemptLimiter;
 import dev.otpkit.testkit.AttemptLimiterContract;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -40,9 +41,10 @@ class JdbcAttemptLimiterTest extends AttemptLimiterContract {
         }
         try (HikariDataSource second = database.newPool(2)) {
             AttemptLimiter restarted = JdbcAttemptLimiter.builder(second).clock(clock()).build();
-            assertEquals(AttemptLimiter.Attempt.proceed(), restarted.beginAttempt(account));
-            assertEquals(AttemptLimiter.Attempt.refuse(clock().instant().plus(Duration.ofMinutes(15))),
-                    restarted.beginAttempt(account));
+            Instant lockEnd = clock().instant().plus(Duration.ofMinutes(15));
+            assertEquals(AttemptLimiter.Attempt.proceedAndLock(lockEnd), restarted.beginAttempt(account),
+                    "the fifth failure starts the lock");
+            assertEquals(AttemptLimiter.Attempt.refuse(lockEnd), restarted.beginAttempt(account));
         }
     }
 
