@@ -36,7 +36,8 @@ import javax.sql.DataSource;
  * counted row after the {@code INSERT} met the existing row) for one with failures, three when
  * it is locked. On MySQL and MariaDB, whose statements return no rows, the same for a failure
  * that starts no lock; the failure that starts one is an {@code UPDATE} of its own, run with the
- * read of the lock's end in one transaction after the first {@code UPDATE} changed nothing.
+ * read of the lock's end in one transaction after the first {@code UPDATE} changed nothing; a
+ * locked account takes that {@code UPDATE} too, so four statements.
  * {@link #recordSuccess(String)} is one {@code DELETE}. A failure counted before the database
  * went away stays counted.
  *
