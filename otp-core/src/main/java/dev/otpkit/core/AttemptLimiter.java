@@ -38,6 +38,13 @@ import java.util.Optional;
  * stays locked until {@link #recordSuccess(String)} is called by another path (an administrator,
  * a recovery flow). A store that cannot reach its storage throws a {@link StoreException}, which
  * reaches the caller of the verification.
+ *
+ * <p>Account ids are compared exactly, character for character. An implementation keeps every
+ * account id of up to 255 chars (UTF-16 units) that is well-formed Unicode without U+0000
+ * exactly as given. It may refuse any other (longer, holding U+0000, or holding an unpaired
+ * surrogate, which some databases cannot store) with an {@link IllegalArgumentException} that
+ * does not quote it, before counting anything; it never keeps such an id changed, cut short or
+ * equal to another. The in-memory limiter keeps every string.
  */
 public interface AttemptLimiter {
     /** The most consecutive failures any configuration allows: 100 (NIST SP 800-63B 5.2.2). */
@@ -69,6 +76,8 @@ public interface AttemptLimiter {
      *     {@link Attempt#proceedAndLock(Instant)} if it may proceed and counting it locked the
      *     account for later attempts, {@link Attempt#refuse(Instant)} if the account is locked
      * @throws NullPointerException if {@code accountId} is null
+     * @throws IllegalArgumentException if the implementation refuses an account id it cannot
+     *     keep exactly (see above); nothing is counted then
      * @throws StoreFullException if the store has no room to count the attempt
      */
     Attempt beginAttempt(String accountId);
@@ -79,6 +88,8 @@ public interface AttemptLimiter {
      *
      * @param accountId the account; one with no failures is left as it is
      * @throws NullPointerException if {@code accountId} is null
+     * @throws IllegalArgumentException if the implementation refuses an account id it cannot
+     *     keep exactly (see above)
      */
     void recordSuccess(String accountId);
 

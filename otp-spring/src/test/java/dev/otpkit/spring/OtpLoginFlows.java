@@ -360,16 +360,9 @@ abstract class OtpLoginFlows {
                         SecurityEvent.Kind.ACCOUNT_LOCKED)
                 .filteredOn(kind -> kind == SecurityEvent.Kind.SECOND_FACTOR_FAILED).hasSize(5);
         assertThat(count("totp", "locked")).isEqualTo(lockedBefore + 1);
-        org.junit.jupiter.api.Assumptions.assumeTrue(reportsLockStarts(),
-                "this attempt limiter does not report which attempt starts a lock");
         assertThat(securityEvents).filteredOn(event -> event.accountId().equals(alice.name))
                 .extracting(SecurityEvent::kind).containsOnlyOnce(SecurityEvent.Kind.ACCOUNT_LOCKED);
         assertThat(meters.counter(OtpkitMetrics.LOCKOUTS).count()).isEqualTo(lockoutsBefore + 1);
-    }
-
-    /** Whether the stores' attempt limiter tells which attempt starts a lock (otp-jdbc's does not yet). */
-    boolean reportsLockStarts() {
-        return true;
     }
 
     // --- helpers

@@ -28,12 +28,6 @@ import org.springframework.test.context.junit.jupiter.web.SpringJUnitWebConfig;
  */
 @SpringJUnitWebConfig({TestApp.class, OtpLoginPostgresTest.Postgres.class})
 class OtpLoginPostgresTest extends OtpLoginFlows {
-    /** JdbcAttemptLimiter answers every counted attempt with proceed(), never proceedAndLock(...), for now. */
-    @Override
-    boolean reportsLockStarts() {
-        return false;
-    }
-
     @Configuration
     static class Postgres {
         @Bean(destroyMethod = "close")

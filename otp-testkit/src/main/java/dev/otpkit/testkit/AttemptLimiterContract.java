@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpkit.core.AttemptLimiter;
 import dev.otpkit.core.AttemptLimiter.Attempt;
-import dev.otpkit.core.StoreFullException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,41 +17,36 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link AttemptLimiter}, as its javadoc states it, under a lock policy the kit
- * chooses: extend this class in your tests and make {@link #newLimiter(Clock, Policy, int)}
+ * chooses: extend this class in your tests and make {@link #newLimiter(Clock, Policy)}
  * return your limiter configured with the given {@link Policy}, and every test below runs
  * against it. Each test name says the behaviour it checks.
  *
  * <pre>{@code
  * class JdbcAttemptLimiterTest extends AttemptLimiterContract {
  *     @Override
- *     protected AttemptLimiter newLimiter(Clock clock, Policy policy, int maxEntries) {
+ *     protected AttemptLimiter newLimiter(Clock clock, Policy policy) {
  *         truncateTables();                       // each test starts from an empty store
  *         return new MyJdbcAttemptLimiter(dataSource, clock, policy.failuresBeforeLock(),
  *                 policy.firstLock(), policy.maxLock(), policy.maxConsecutiveFailures());
- *     }
- *
- *     @Override
- *     protected boolean isBounded() {
- *         return false;                           // a table has no bound: skip the bound tests
  *     }
  * }
  * }</pre>
  *
  * <p>Covered: attempts proceed until the policy's failures before lock, then a lock whose end is
- * the retry time, doubling up to the longest lock; the attempt that starts a lock says so, with
- * the lock's end; attempts refused while locked count nothing;
- * a success clears failures, lock and doubling; failures are never forgotten without a success,
- * up to a lock until reset ({@link Instant#MAX}); accounts kept apart, whatever characters
- * their ids hold; null ids refused; of 32 concurrent attempts, exactly as many proceed as
- * failures remain before the lock, and none is lost; and, for a bounded limiter,
- * {@link StoreFullException} for a new account when full, counting nothing.
+ * the retry time, doubling up to the longest lock (a doubling of the first or not); the attempt
+ * that starts a lock says so, with the lock's end; attempts refused while locked count nothing; a
+ * success clears failures, lock and doubling; failures are never forgotten without a success, up
+ * to a lock until reset ({@link Instant#MAX}); accounts kept apart, whatever characters their ids
+ * hold; null ids refused; of 32 concurrent attempts, exactly as many proceed as failures remain
+ * before the lock, one of them starting it, and none is lost. A limiter with a bound extends
+ * {@link BoundedAttemptLimiterContract} instead, which adds the tests of the bound.
  */
 public abstract class AttemptLimiterContract extends StoreContract {
     /**
      * The policy of most tests: small numbers, so that a lock, the doubling, its cap and the
      * lock until reset are all reached in a few attempts.
      */
-    private static final Policy POLICY = new Policy(3, Duration.ofMinutes(1), Duration.ofMinutes(4), 15);
+    static final Policy POLICY = new Policy(3, Duration.ofMinutes(1), Duration.ofMinutes(4), 15);
 
     /** For subclasses. */
     protected AttemptLimiterContract() {
@@ -130,27 +124,16 @@ public abstract class AttemptLimiterContract extends StoreContract {
      *
      * @param clock the time the limiter must read to start and end locks; the tests move it
      * @param policy the lock policy the limiter must apply
-     * @param maxEntries the most accounts with failures the limiter may hold at once, 1 or more;
-     *     a limiter without a bound ignores it and answers {@code false} from
-     *     {@link #isBounded()}
      * @return a new, empty limiter
      */
-    protected abstract AttemptLimiter newLimiter(Clock clock, Policy policy, int maxEntries);
+    protected abstract AttemptLimiter newLimiter(Clock clock, Policy policy);
 
     private AttemptLimiter limiter() {
-        return newLimiter(clock(), POLICY, ROOMY);
-    }
-
-    private AttemptLimiter fullLimiter() {
-        assumeBounded();
-        AttemptLimiter limiter = newLimiter(clock(), POLICY, SMALL_BOUND);
-        proceed(limiter, "alice", 1);
-        proceed(limiter, "bob", 1);
-        return limiter;
+        return newLimiter(clock(), POLICY);
     }
 
     /** Makes {@code count} attempts, each of which must proceed. */
-    private static void proceed(AttemptLimiter limiter, String accountId, int count) {
+    static void proceed(AttemptLimiter limiter, String accountId, int count) {
         for (int i = 1; i <= count; i++) {
             int attempt = i;
             assertTrue(limiter.beginAttempt(accountId).proceeds(),
@@ -159,7 +142,7 @@ public abstract class AttemptLimiterContract extends StoreContract {
     }
 
     /** Checks that the next attempt is refused with a lock of {@code length} starting now. */
-    private void assertLockedFor(AttemptLimiter limiter, String accountId, Duration length) {
+    void assertLockedFor(AttemptLimiter limiter, String accountId, Duration length) {
         assertEquals(Attempt.refuse(clock().instant().plus(length)), limiter.beginAttempt(accountId),
                 () -> "a lock of " + length + " from " + clock().instant());
     }
@@ -256,6 +239,21 @@ public abstract class AttemptLimiterContract extends StoreContract {
         }
     }
 
+    /**
+     * The doubling stops at the longest lock even where that is no doubling of the first: with
+     * one failure before each lock, locks of 10, 20, then 25 seconds, the longest, and 25 again.
+     */
+    @Test
+    public void capsTheDoublingAtALongestLockThatIsNoDoubling() {
+        Policy uneven = new Policy(1, Duration.ofSeconds(10), Duration.ofSeconds(25), 100);
+        AttemptLimiter limiter = newLimiter(clock(), uneven);
+        for (long seconds : new long[] {10, 20, 25, 25}) {
+            proceed(limiter, "alice", 1);
+            assertLockedFor(limiter, "alice", Duration.ofSeconds(seconds));
+            clock().advance(Duration.ofSeconds(seconds));
+        }
+    }
+
     /** A success before the lock clears the failures counted so far. */
     @Test
     public void successClearsTheFailures() {
@@ -332,7 +330,7 @@ public abstract class AttemptLimiterContract extends StoreContract {
     }
 
     /**
-     * Account ids are any strings and are compared as they are: empty, blanks, separators, case,
+     * Account ids are compared as they are: empty, blanks, separators, case,
      * accents, trailing spaces, characters outside the Basic Multilingual Plane and SQL
      * wildcards each name an account of their own.
      */
@@ -345,6 +343,19 @@ public abstract class AttemptLimiterContract extends StoreContract {
         for (String id : Ids.UNUSUAL) {
             assertLockedFor(limiter, id, POLICY.firstLock());
         }
+    }
+
+    /**
+     * Ids at and beyond the limits: each id of up to 255 chars of well-formed Unicode without
+     * U+0000 (of one, three and four bytes in UTF-8) is kept exactly; a longer one, or one with
+     * U+0000 or an unpaired surrogate, is kept exactly too or refused with
+     * {@link IllegalArgumentException}, never cut short, changed or taken for another; a success for a refused id clears no other account.
+     */
+    @Test
+    public void keepsHardAccountIdsExactlyOrRefusesThem() {
+        AttemptLimiter limiter = limiter();
+        assertKeepsHardIdsExactlyOrRefusesThem(id -> proceed(limiter, id, POLICY.failuresBeforeLock()),
+                id -> assertLockedFor(limiter, id, POLICY.firstLock()), limiter::recordSuccess);
     }
 
     /** A success clears its own account only; for an account without failures it does nothing. */
@@ -368,14 +379,30 @@ public abstract class AttemptLimiterContract extends StoreContract {
 
     /**
      * Of 32 concurrent attempts on one account under otpkit's default policy, exactly as many
-     * proceed as failures remain before the lock (5); the others are refused.
+     * proceed as failures remain before the lock: 5 on a new account, 2 on one with 3 failures;
+     * exactly one of them says that it started the lock, and the others are refused. Five rounds,
+     * each on an account of its own.
      */
     @Test
     public void letsExactlyTheRemainingFailuresOfConcurrentAttemptsProceed() {
-        AttemptLimiter limiter = newLimiter(clock(), Policy.DEFAULT, ROOMY);
-        List<Boolean> proceeded = Race.run(RACERS, () -> limiter.beginAttempt("alice").proceeds());
-        assertEquals(Policy.DEFAULT.failuresBeforeLock(), Collections.frequency(proceeded, true),
-                "attempts that proceeded of " + RACERS + " concurrent ones");
+        AttemptLimiter limiter = newLimiter(clock(), Policy.DEFAULT);
+        int failuresBeforeLock = Policy.DEFAULT.failuresBeforeLock();
+        for (int round = 0; round < RACE_ROUNDS; round++) {
+            String account = "alice-" + round;
+            assertConcurrentAttemptsProceed(limiter, account, failuresBeforeLock, "a new account");
+            limiter.recordSuccess(account);
+            proceed(limiter, account, 3);
+            assertConcurrentAttemptsProceed(limiter, account, failuresBeforeLock - 3, "an account with 3 failures");
+        }
+    }
+
+    private static void assertConcurrentAttemptsProceed(AttemptLimiter limiter, String accountId, int expected,
+            String which) {
+        List<Attempt> attempts = Race.run(RACERS, () -> limiter.beginAttempt(accountId));
+        assertEquals(expected, attempts.stream().filter(Attempt::proceeds).count(), () -> "attempts that proceeded of "
+                + RACERS + " concurrent ones on " + which);
+        assertEquals(1, attempts.stream().filter(Attempt::startsLock).count(), () -> "attempts that started the lock"
+                + " of " + RACERS + " concurrent ones on " + which);
     }
 
     /**
@@ -385,7 +412,7 @@ public abstract class AttemptLimiterContract extends StoreContract {
     @Test
     public void countsEveryOneOfConcurrentAttempts() {
         Policy hundred = new Policy(100, Duration.ofMinutes(1), Duration.ofMinutes(1), 100);
-        AttemptLimiter limiter = newLimiter(clock(), hundred, ROOMY);
+        AttemptLimiter limiter = newLimiter(clock(), hundred);
         List<Boolean> proceeded = Race.run(RACERS, () -> limiter.beginAttempt("alice").proceeds());
         assertEquals(RACERS, Collections.frequency(proceeded, true), "concurrent attempts that proceeded");
         proceed(limiter, "alice", hundred.failuresBeforeLock() - RACERS);
@@ -396,60 +423,11 @@ public abstract class AttemptLimiterContract extends StoreContract {
     @Test
     public void honoursTheLongestLockAllowed() {
         Policy yearly = new Policy(1, AttemptLimiter.MAX_LOCK, AttemptLimiter.MAX_LOCK, 100);
-        AttemptLimiter limiter = newLimiter(clock(), yearly, ROOMY);
+        AttemptLimiter limiter = newLimiter(clock(), yearly);
         proceed(limiter, "alice", 1);
         assertLockedFor(limiter, "alice", AttemptLimiter.MAX_LOCK);
         clock().advance(AttemptLimiter.MAX_LOCK);
         proceed(limiter, "alice", 1);
         assertLockedFor(limiter, "alice", AttemptLimiter.MAX_LOCK);
-    }
-
-    /**
-     * A full limiter refuses an attempt of a new account with {@link StoreFullException} and
-     * counts nothing for it: once there is room, the account has all its attempts.
-     */
-    @Test
-    public void refusesANewAccountWhenFullAndCountsNothing() {
-        AttemptLimiter limiter = fullLimiter();
-        assertFull(() -> limiter.beginAttempt("carol-refused"), "carol-refused");
-        limiter.recordSuccess("alice");
-        proceed(limiter, "carol-refused", POLICY.failuresBeforeLock());
-        assertLockedFor(limiter, "carol-refused", POLICY.firstLock());
-    }
-
-    /** A full limiter goes on counting and locking the accounts it holds. */
-    @Test
-    public void keepsCountingHeldAccountsWhenFull() {
-        AttemptLimiter limiter = fullLimiter();
-        proceed(limiter, "alice", POLICY.failuresBeforeLock() - 1);
-        assertLockedFor(limiter, "alice", POLICY.firstLock());
-    }
-
-    /** Failures do not expire, so time alone makes no room in a full limiter. */
-    @Test
-    public void makesNoRoomAsTimePasses() {
-        AttemptLimiter limiter = fullLimiter();
-        clock().advance(Duration.ofDays(365));
-        assertFull(() -> limiter.beginAttempt("carol"), "carol");
-    }
-
-    /** A success needs no room: a full limiter accepts one for an account it does not hold. */
-    @Test
-    public void recordSuccessNeedsNoRoom() {
-        AttemptLimiter limiter = fullLimiter();
-        limiter.recordSuccess("carol");
-        assertFull(() -> limiter.beginAttempt("carol"), "carol");
-    }
-
-    /**
-     * Of 32 threads each bringing a new account to a limiter with room for 8, exactly 8 proceed
-     * and the others are refused with {@link StoreFullException}.
-     */
-    @Test
-    public void admitsExactlyTheBoundOfConcurrentNewAccounts() {
-        assumeBounded();
-        AttemptLimiter limiter = newLimiter(clock(), POLICY, RACE_BOUND);
-        assertRaceFillsExactlyTheBound(racer -> assertEquals(Attempt.proceed(), limiter.beginAttempt("racer-" + racer),
-                "a new account's first attempt"));
     }
 }

@@ -3,40 +3,35 @@ package dev.otpkit.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpkit.backup.BackupCodeStore;
-import dev.otpkit.core.StoreFullException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link BackupCodeStore} (module otp-backup), as its javadoc states it: extend
- * this class in your tests and make {@link #newStore(int)} return your store, and every test
+ * this class in your tests and make {@link #newStore()} return your store, and every test
  * below runs against it. Each test name says the behaviour it checks. The kit's dependency on
  * otp-backup is optional: a project that uses this class has otp-backup already.
  *
  * <pre>{@code
  * class JdbcBackupCodeStoreTest extends BackupCodeStoreContract {
  *     @Override
- *     protected BackupCodeStore newStore(int maxEntries) {
+ *     protected BackupCodeStore newStore() {
  *         truncateTables();                       // each test starts from an empty store
  *         return new MyJdbcBackupCodeStore(dataSource);
- *     }
- *
- *     @Override
- *     protected boolean isBounded() {
- *         return false;                           // a table has no bound: skip the bound tests
  *     }
  * }
  * }</pre>
@@ -45,9 +40,9 @@ import org.junit.jupiter.api.Test;
  * whole; an empty set removing every code; compare-and-remove of one hash, once; a snapshot
  * that later changes do not touch; accounts kept apart, whatever characters their ids hold;
  * null arguments and elements refused; among 32 threads, exactly one successful remove of a
- * hash, no removal of distinct hashes lost, and no reader seeing a mix of two sets; and, for a
- * bounded store, {@link StoreFullException} for a new account's set when full, with room made
- * by accounts whose codes are all gone.
+ * hash, no removal of distinct hashes lost, no reader seeing a mix of two sets, and one whole
+ * set left by concurrent replacements. A store with a bound extends
+ * {@link BoundedBackupCodeStoreContract} instead, which adds the tests of the bound.
  */
 // "exports": the factory names BackupCodeStore of a module required "static" only, so that a
 // TOTP-only user of the kit needs neither otp-backup nor BouncyCastle (module-info.java says why
@@ -65,27 +60,16 @@ public abstract class BackupCodeStoreContract extends StoreContract {
      * Makes the store under test. Called once by each test, which owns the store; it must hold
      * no hash yet (for a database store: empty its table here).
      *
-     * @param maxEntries the most accounts whose sets the store may hold at once, 1 or more; a
-     *     store without a bound ignores it and answers {@code false} from {@link #isBounded()}
      * @return a new, empty store
      */
-    protected abstract BackupCodeStore newStore(int maxEntries);
+    protected abstract BackupCodeStore newStore();
 
     private BackupCodeStore store() {
-        return newStore(ROOMY);
-    }
-
-    /** A store with room for two accounts, holding a set for Alice and for Bob. */
-    private BackupCodeStore fullStore(List<String> alices, List<String> bobs) {
-        assumeBounded();
-        BackupCodeStore store = newStore(SMALL_BOUND);
-        store.replace("alice", alices);
-        store.replace("bob", bobs);
-        return store;
+        return newStore();
     }
 
     /** A PHC string of an Argon2id hash, like otp-backup's, different from every other of the test. */
-    private String hash() {
+    String hash() {
         byte[] salt = Arrays.copyOf(Integer.toString(hashes.incrementAndGet()).getBytes(StandardCharsets.US_ASCII), 16);
         Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
         return "$argon2id$v=19$m=19456,t=2,p=1$" + base64.encodeToString(salt) + "$"
@@ -93,12 +77,12 @@ public abstract class BackupCodeStoreContract extends StoreContract {
     }
 
     /** A set of {@code size} new hashes. */
-    private List<String> set(int size) {
+    List<String> set(int size) {
         return IntStream.range(0, size).mapToObj(i -> hash()).toList();
     }
 
     /** Checks that the account's hashes are {@code expected}, in any order. */
-    private static void assertSet(List<String> expected, BackupCodeStore store, String accountId) {
+    static void assertSet(List<String> expected, BackupCodeStore store, String accountId) {
         List<String> actual = store.hashes(accountId);
         assertNotNull(actual, "hashes never answers null");
         assertEquals(sorted(expected), sorted(actual), () -> "the hashes of " + Ids.show(accountId));
@@ -169,7 +153,8 @@ public abstract class BackupCodeStoreContract extends StoreContract {
         store.replace("alice", set);
         assertFalse(store.remove("alice", hash()), "a hash never stored");
         assertFalse(store.remove("bob", set.get(0)), "alice's hash under another account");
-        assertFalse(store.remove("alice", set.get(0).toUpperCase()), "the hash in upper case");
+        assertFalse(store.remove("alice", set.get(0).toUpperCase(Locale.ROOT)), "the hash in upper case");
+        assertFalse(store.remove("alice", set.get(0) + " "), "the hash with a trailing space");
         assertSet(set, store, "alice");
     }
 
@@ -187,7 +172,7 @@ public abstract class BackupCodeStoreContract extends StoreContract {
     }
 
     /**
-     * Account ids are any strings and are compared as they are: empty, blanks, separators, case,
+     * Account ids are compared as they are: empty, blanks, separators, case,
      * accents, trailing spaces, characters outside the Basic Multilingual Plane and SQL
      * wildcards each name an account of their own.
      */
@@ -203,6 +188,28 @@ public abstract class BackupCodeStoreContract extends StoreContract {
         for (int i = 0; i < Ids.UNUSUAL.size(); i++) {
             assertSet(sets.get(i), store, Ids.UNUSUAL.get(i));
         }
+    }
+
+    /**
+     * Ids at and beyond the limits: each id of up to 255 chars of well-formed Unicode without
+     * U+0000 (of one, three and four bytes in UTF-8) is kept exactly; a longer one, or one with
+     * U+0000 or an unpaired surrogate, is kept exactly too or refused with
+     * {@link IllegalArgumentException}, never cut short, changed or taken for another, as an account id and as a hash.
+     */
+    @Test
+    public void keepsHardAccountIdsAndHashesExactlyOrRefusesThem() {
+        BackupCodeStore store = store();
+        Map<String, List<String>> sets = new HashMap<>();
+        assertKeepsHardIdsExactlyOrRefusesThem(id -> store.replace(id, sets.computeIfAbsent(id, unused -> set(2))),
+                id -> assertSet(sets.get(id), store, id), id -> {
+                    assertFalse(store.remove(id, sets.get(id).get(0)), () -> Ids.show(id) + " was refused");
+                    assertSet(List.of(), store, id);
+                });
+        Map<String, String> accounts = new HashMap<>();
+        assertKeepsHardIdsExactlyOrRefusesThem(
+                hash -> store.replace(accounts.computeIfAbsent(hash, unused -> "carol-" + accounts.size()), List.of(hash)),
+                hash -> assertSet(List.of(hash), store, accounts.get(hash)),
+                hash -> assertSet(List.of(), store, accounts.get(hash)));
     }
 
     /** The hashes read are a snapshot: a later remove does not change them. */
@@ -248,15 +255,21 @@ public abstract class BackupCodeStoreContract extends StoreContract {
         assertThrows(NullPointerException.class, () -> store.remove("alice", null));
     }
 
-    /** Of 32 threads removing the same hash at once, exactly one gets {@code true}. */
+    /**
+     * Of 32 threads removing the same hash at once, exactly one gets {@code true}; five races,
+     * each on an account of its own.
+     */
     @Test
     public void letsExactlyOneOfConcurrentRemovesOfAHashSucceed() {
         BackupCodeStore store = store();
-        List<String> set = set(10);
-        store.replace("alice", set);
-        List<Boolean> removed = Race.run(RACERS, () -> store.remove("alice", set.get(3)));
-        assertEquals(1, Collections.frequency(removed, true), "removes that succeeded of " + RACERS);
-        assertEquals(9, store.hashes("alice").size());
+        for (int round = 0; round < RACE_ROUNDS; round++) {
+            String account = "alice-" + round;
+            List<String> set = set(10);
+            store.replace(account, set);
+            List<Boolean> removed = Race.run(RACERS, () -> store.remove(account, set.get(3)));
+            assertEquals(1, Collections.frequency(removed, true), "removes that succeeded of " + RACERS);
+            assertEquals(9, store.hashes(account).size());
+        }
     }
 
     /**
@@ -284,102 +297,35 @@ public abstract class BackupCodeStoreContract extends StoreContract {
         List<String> first = sorted(set(10));
         List<String> second = sorted(set(10));
         store.replace("alice", first);
-        AtomicInteger roles = new AtomicInteger();
-        AtomicBoolean replacing = new AtomicBoolean(true);
-        List<List<String>> odd = Race.run(RACERS, () -> {
-            if (roles.getAndIncrement() == 0) {
-                for (int i = 0; i < 200; i++) {
-                    store.replace("alice", i % 2 == 0 ? second : first);
-                }
-                replacing.set(false);
-                return null;
+        assertReadersSeeOnlyWholeStates(() -> {
+            for (int i = 0; i < 200; i++) {
+                store.replace("alice", i % 2 == 0 ? second : first);
             }
-            for (int reads = 0; reads < 10_000 && replacing.get(); reads++) {
-                List<String> seen = sorted(store.hashes("alice"));
-                if (!seen.equals(first) && !seen.equals(second)) {
-                    return seen;
-                }
-            }
-            return null;
+        }, () -> {
+            List<String> seen = sorted(store.hashes("alice"));
+            return seen.equals(first) || seen.equals(second) ? null : "the hashes " + seen;
         });
-        odd.forEach(seen -> assertNull(seen, () -> "a reader saw neither set whole: " + seen));
     }
 
     /**
-     * A full store refuses a set for a new account with {@link StoreFullException} and stores
-     * nothing for it, keeping every set it holds.
+     * Of 32 threads each replacing one account's set with a set of its own at once, one wins
+     * whole: the account ends with exactly one of the 32 sets, never a mix; five races, each on
+     * an account of its own.
      */
     @Test
-    public void refusesANewAccountWhenFullAndKeepsEverySet() {
-        List<String> alices = set(3);
-        List<String> bobs = set(3);
-        BackupCodeStore store = fullStore(alices, bobs);
-        assertFull(() -> store.replace("carol-refused", set(3)), "carol-refused");
-        assertSet(List.of(), store, "carol-refused");
-        assertSet(alices, store, "alice");
-        assertSet(bobs, store, "bob");
-    }
-
-    /** A full store still replaces the set of an account it holds: that needs no new entry. */
-    @Test
-    public void replacesAHeldAccountsSetWhenFull() {
-        BackupCodeStore store = fullStore(set(3), set(3));
-        List<String> newer = set(3);
-        store.replace("alice", newer);
-        assertSet(newer, store, "alice");
-    }
-
-    /**
-     * An account whose last code is used takes no room: a full store takes a new account then,
-     * and not before.
-     */
-    @Test
-    public void makesRoomWhenAnAccountsLastCodeIsRemoved() {
-        List<String> alices = set(2);
-        BackupCodeStore store = fullStore(alices, set(3));
-        assertTrue(store.remove("alice", alices.get(0)));
-        assertFull(() -> store.replace("carol-refused", set(3)), "carol-refused");
-        assertTrue(store.remove("alice", alices.get(1)));
-        assertTakesANewAccount(store);
-    }
-
-    /** An account whose set was replaced by an empty one takes no room, nor does an empty set. */
-    @Test
-    public void makesRoomWhenASetIsEmptied() {
-        BackupCodeStore store = fullStore(set(3), set(3));
-        store.replace("alice", List.of());
-        store.replace("dave", List.of());
-        assertTakesANewAccount(store);
-    }
-
-    private void assertTakesANewAccount(BackupCodeStore store) {
-        List<String> carols = set(3);
-        store.replace("carol", carols);
-        assertSet(carols, store, "carol");
-    }
-
-    /** Reads, removes and emptying add nothing: a full store answers them for an account it does not hold. */
-    @Test
-    public void readsRemovesAndEmptyingNeedNoRoom() {
-        BackupCodeStore store = fullStore(set(3), set(3));
-        assertSet(List.of(), store, "carol");
-        assertFalse(store.remove("carol", hash()));
-        store.replace("carol", List.of());
-        assertSet(List.of(), store, "carol");
-    }
-
-    /**
-     * Of 32 threads each giving a set to a new account of a store with room for 8, exactly 8 are
-     * stored and the others refused with {@link StoreFullException}.
-     */
-    @Test
-    public void admitsExactlyTheBoundOfConcurrentNewAccounts() {
-        assumeBounded();
-        BackupCodeStore store = newStore(RACE_BOUND);
-        List<List<String>> sets = IntStream.range(0, RACERS).mapToObj(i -> set(2)).toList();
-        List<Integer> admitted = assertRaceFillsExactlyTheBound(racer -> store.replace("racer-" + racer, sets.get(racer)));
-        for (int racer : admitted) {
-            assertSet(sets.get(racer), store, "racer-" + racer);
+    public void leavesOneWholeSetOfConcurrentReplacements() {
+        BackupCodeStore store = store();
+        for (int round = 0; round < RACE_ROUNDS; round++) {
+            String account = "alice-" + round;
+            List<List<String>> sets = IntStream.range(0, RACERS).mapToObj(i -> sorted(set(3))).toList();
+            AtomicInteger next = new AtomicInteger();
+            Race.run(RACERS, () -> {
+                store.replace(account, sets.get(next.getAndIncrement()));
+                return null;
+            });
+            List<String> left = sorted(store.hashes(account));
+            assertTrue(sets.contains(left), () -> account + " holds " + left + ", none of the " + RACERS
+                    + " sets given at once, whole");
         }
     }
 }

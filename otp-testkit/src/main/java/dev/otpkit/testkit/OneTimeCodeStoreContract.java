@@ -8,33 +8,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpkit.core.OneTimeCodeStore;
 import dev.otpkit.core.PendingCode;
-import dev.otpkit.core.StoreFullException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link OneTimeCodeStore}, as its javadoc states it: extend this class in your
- * tests and make {@link #newStore(Clock, int)} return your store, and every test below runs
+ * tests and make {@link #newStore(Clock)} return your store, and every test below runs
  * against it. Each test name says the behaviour it checks.
  *
  * <pre>{@code
  * class JdbcOneTimeCodeStoreTest extends OneTimeCodeStoreContract {
  *     @Override
- *     protected OneTimeCodeStore newStore(Clock clock, int maxEntries) {
+ *     protected OneTimeCodeStore newStore(Clock clock) {
  *         truncateTables();                       // each test starts from an empty store
  *         return new MyJdbcOneTimeCodeStore(dataSource, clock);
- *     }
- *
- *     @Override
- *     protected boolean isBounded() {
- *         return false;                           // a table has no bound: skip the bound tests
  *     }
  * }
  * }</pre>
@@ -43,12 +43,12 @@ import org.junit.jupiter.api.Test;
  * counted once; a new code replacing the pending one and its attempts; compare-and-delete by
  * issue id; a code kept until it expires; pairs of account and scope kept apart, whatever
  * characters they hold; null arguments refused; among 32 threads, distinct attempt counts,
- * exactly one successful remove and exactly one code left by concurrent puts; and, for a
- * bounded store, {@link StoreFullException} when full of live codes, with room made by codes
- * that expired or were removed.
+ * exactly one successful remove, exactly one code left by concurrent puts, and claims that
+ * always find a code while it is replaced. A store with a bound extends
+ * {@link BoundedOneTimeCodeStoreContract} instead, which adds the tests of the bound.
  */
 public abstract class OneTimeCodeStoreContract extends StoreContract {
-    private static final String LOGIN = "login";
+    static final String LOGIN = "login";
     /** How long the tests' codes live, as {@code OneTimeCodes} does by default. */
     private static final Duration TTL = Duration.ofMinutes(10);
 
@@ -65,41 +65,32 @@ public abstract class OneTimeCodeStoreContract extends StoreContract {
      *
      * @param clock the time the store may read to tell whether a code has expired; the tests
      *     move it
-     * @param maxEntries the most codes (pairs of account and scope) the store may hold at once, 1
-     *     or more; a store without a bound ignores it and answers {@code false} from
-     *     {@link #isBounded()}
      * @return a new, empty store
      */
-    protected abstract OneTimeCodeStore newStore(Clock clock, int maxEntries);
+    protected abstract OneTimeCodeStore newStore(Clock clock);
 
     private OneTimeCodeStore store() {
-        return newStore(clock(), ROOMY);
-    }
-
-    /** A store full of two live codes, Alice's and, issued a second later, Bob's. */
-    private OneTimeCodeStore fullStore(PendingCode alices, PendingCode bobs) {
-        assumeBounded();
-        OneTimeCodeStore store = newStore(clock(), SMALL_BOUND);
-        store.put(alices);
-        store.put(bobs);
-        return store;
+        return newStore(clock());
     }
 
     /**
      * A new code pending for the account and scope, issued now with no attempt; its issue id
-     * and its 32-byte hash differ from every other code of the test.
+     * and its 32-byte hash differ from every other code of the test. Each hash starts with a
+     * zero byte and ends with 0xff, which a store that keeps bytes as text or as a C string
+     * would lose.
      */
-    private PendingCode code(String accountId, String scope) {
+    PendingCode code(String accountId, String scope) {
         int issue = issues.incrementAndGet();
         byte[] hash = new byte[32];
-        for (int i = 0; i < hash.length; i++) {
+        for (int i = 1; i < hash.length - 1; i++) {
             hash[i] = (byte) (issue * 31 + i);
         }
+        hash[hash.length - 1] = (byte) 0xff;
         return new PendingCode(accountId, scope, "issue-" + issue, hash, clock().instant(), clock().instant().plus(TTL), 0);
     }
 
     /** Checks that {@code claimed} is {@code put} read back, with {@code attempts} attempts. */
-    private static void assertClaimed(PendingCode put, int attempts, Optional<PendingCode> claimed) {
+    static void assertClaimed(PendingCode put, int attempts, Optional<PendingCode> claimed) {
         assertTrue(claimed.isPresent(), () -> "no code pending for " + Ids.show(put.accountId()) + ", "
                 + Ids.show(put.scope()));
         PendingCode code = claimed.get();
@@ -154,7 +145,7 @@ public abstract class OneTimeCodeStoreContract extends StoreContract {
     }
 
     /**
-     * Account ids and scopes are any strings and are compared as they are: empty, blanks,
+     * Account ids and scopes are compared as they are: empty, blanks,
      * separators, case, accents, trailing spaces, characters outside the Basic Multilingual Plane
      * and SQL wildcards each name an account or scope of their own.
      */
@@ -167,6 +158,35 @@ public abstract class OneTimeCodeStoreContract extends StoreContract {
             codes.add(code("bob", id));
         }
         assertEachPutCodeIsReadBack(store, codes);
+    }
+
+    /**
+     * Ids at and beyond the limits: each id of up to 255 chars of well-formed Unicode without
+     * U+0000 (of one, three and four bytes in UTF-8) is kept exactly; a longer one, or one with
+     * U+0000 or an unpaired surrogate, is kept exactly too or refused with
+     * {@link IllegalArgumentException}, never cut short, changed or taken for another, as an account id, a scope and an issue id.
+     */
+    @Test
+    public void keepsHardIdsExactlyOrRefusesThem() {
+        OneTimeCodeStore store = store();
+        AtomicInteger accounts = new AtomicInteger();
+        List<Function<String, PendingCode>> places = List.of(id -> code(id, LOGIN), id -> code("bob", id),
+                id -> withIssueId(code("carol-" + accounts.incrementAndGet(), LOGIN), id));
+        for (Function<String, PendingCode> place : places) {
+            Map<String, PendingCode> codes = new HashMap<>();
+            assertKeepsHardIdsExactlyOrRefusesThem(id -> store.put(codes.computeIfAbsent(id, place)),
+                    id -> assertClaimed(codes.get(id), 1, claim(store, codes.get(id))),
+                    id -> assertEquals(Optional.empty(), claim(store, codes.get(id)), () -> Ids.show(id) + " was refused"));
+        }
+    }
+
+    private static PendingCode withIssueId(PendingCode code, String issueId) {
+        return new PendingCode(code.accountId(), code.scope(), issueId, code.hash(), code.issuedAt(), code.expiresAt(),
+                code.attempts());
+    }
+
+    private static Optional<PendingCode> claim(OneTimeCodeStore store, PendingCode code) {
+        return store.claimAttempt(code.accountId(), code.scope());
     }
 
     /**
@@ -235,6 +255,7 @@ public abstract class OneTimeCodeStoreContract extends StoreContract {
         PendingCode code = code("alice", LOGIN);
         store.put(code);
         assertFalse(store.remove("alice", LOGIN, "issue-never-made"));
+        assertFalse(store.remove("alice", LOGIN, code.issueId().toUpperCase(Locale.ROOT)), "the issue id in upper case");
         assertFalse(store.remove("bob", LOGIN, code.issueId()), "the right issue id under another account");
         assertClaimed(code, 1, store.claimAttempt("alice", LOGIN));
     }
@@ -279,14 +300,19 @@ public abstract class OneTimeCodeStoreContract extends StoreContract {
         assertThrows(NullPointerException.class, () -> store.remove("alice", LOGIN, null));
     }
 
-    /** Of 32 threads removing the same code at once, exactly one gets {@code true}. */
+    /**
+     * Of 32 threads removing the same code at once, exactly one gets {@code true}; five races,
+     * each on an account of its own.
+     */
     @Test
     public void letsExactlyOneOfConcurrentRemovesSucceed() {
         OneTimeCodeStore store = store();
-        PendingCode code = code("alice", LOGIN);
-        store.put(code);
-        List<Boolean> removed = Race.run(RACERS, () -> store.remove("alice", LOGIN, code.issueId()));
-        assertEquals(1, Collections.frequency(removed, true), "removes that succeeded of " + RACERS);
+        for (int round = 0; round < RACE_ROUNDS; round++) {
+            PendingCode code = code("alice-" + round, LOGIN);
+            store.put(code);
+            List<Boolean> removed = Race.run(RACERS, () -> store.remove(code.accountId(), LOGIN, code.issueId()));
+            assertEquals(1, Collections.frequency(removed, true), "removes that succeeded of " + RACERS);
+        }
     }
 
     /** Of 32 threads claiming attempts at once, no two see the same count: they see 1 to 32. */
@@ -319,76 +345,21 @@ public abstract class OneTimeCodeStoreContract extends StoreContract {
     }
 
     /**
-     * A full store refuses a code for a new pair with {@link StoreFullException}, stores nothing
-     * for it, and evicts none of its live codes.
+     * While one thread puts new codes for an account and scope again and again, 31 threads
+     * claiming attempts on it always find one of those codes, never none: a replacement leaves
+     * no moment without a code. The last code put is the one left.
      */
     @Test
-    public void refusesANewPairWhenFullOfLiveCodesAndKeepsThem() {
-        PendingCode alices = code("alice", LOGIN);
-        PendingCode bobs = code("bob", LOGIN);
-        OneTimeCodeStore store = fullStore(alices, bobs);
-        assertFull(() -> store.put(code("carol-refused", LOGIN)), "carol-refused");
-        assertEquals(Optional.empty(), store.claimAttempt("carol-refused", LOGIN), "nothing stored");
-        assertClaimed(alices, 1, store.claimAttempt("alice", LOGIN));
-        assertClaimed(bobs, 1, store.claimAttempt("bob", LOGIN));
-    }
-
-    /** A full store still replaces the code of a pair it holds: that needs no new entry. */
-    @Test
-    public void replacesAHeldPairsCodeWhenFull() {
-        OneTimeCodeStore store = fullStore(code("alice", LOGIN), code("bob", LOGIN));
-        PendingCode newer = code("alice", LOGIN);
-        store.put(newer);
-        assertClaimed(newer, 1, store.claimAttempt("alice", LOGIN));
-    }
-
-    /** An expired code takes no room: a full store takes a new pair once a code has expired. */
-    @Test
-    public void makesRoomOnceACodeExpires() {
-        PendingCode alices = code("alice", LOGIN);
-        clock().advance(Duration.ofSeconds(1));
-        PendingCode bobs = code("bob", LOGIN);
-        OneTimeCodeStore store = fullStore(alices, bobs);
-        clock().set(alices.expiresAt());
-        assertTakesANewPair(store);
-        assertClaimed(bobs, 1, store.claimAttempt("bob", LOGIN));
-    }
-
-    /** A removed code takes no room: a full store takes a new pair once one is removed. */
-    @Test
-    public void makesRoomWhenACodeIsRemoved() {
-        PendingCode alices = code("alice", LOGIN);
-        OneTimeCodeStore store = fullStore(alices, code("bob", LOGIN));
-        assertTrue(store.remove("alice", LOGIN, alices.issueId()));
-        assertTakesANewPair(store);
-    }
-
-    private void assertTakesANewPair(OneTimeCodeStore store) {
-        PendingCode carols = code("carol", LOGIN);
-        store.put(carols);
-        assertClaimed(carols, 1, store.claimAttempt("carol", LOGIN));
-    }
-
-    /** Claims and removes add nothing: a full store answers them for a pair it does not hold. */
-    @Test
-    public void claimAndRemoveNeedNoRoom() {
-        OneTimeCodeStore store = fullStore(code("alice", LOGIN), code("bob", LOGIN));
-        assertEquals(Optional.empty(), store.claimAttempt("carol", LOGIN));
-        assertFalse(store.remove("carol", LOGIN, "issue-1"));
-    }
-
-    /**
-     * Of 32 threads each putting a code for a new pair into a store with room for 8, exactly 8
-     * are stored and the others refused with {@link StoreFullException}.
-     */
-    @Test
-    public void admitsExactlyTheBoundOfConcurrentNewPairs() {
-        assumeBounded();
-        OneTimeCodeStore store = newStore(clock(), RACE_BOUND);
-        List<PendingCode> codes = IntStream.range(0, RACERS).mapToObj(i -> code("racer-" + i, LOGIN)).toList();
-        List<Integer> admitted = assertRaceFillsExactlyTheBound(racer -> store.put(codes.get(racer)));
-        for (int racer : admitted) {
-            assertClaimed(codes.get(racer), 1, store.claimAttempt("racer-" + racer, LOGIN));
-        }
+    public void neverShowsNoCodeWhileReplacing() {
+        OneTimeCodeStore store = store();
+        List<PendingCode> codes = IntStream.range(0, 50).mapToObj(i -> code("alice", LOGIN)).toList();
+        Set<String> issueIds = codes.stream().map(PendingCode::issueId).collect(Collectors.toSet());
+        store.put(codes.get(0));
+        assertReadersSeeOnlyWholeStates(() -> codes.subList(1, codes.size()).forEach(store::put), () -> {
+            String seen = store.claimAttempt("alice", LOGIN).map(PendingCode::issueId).orElse("no code");
+            return issueIds.contains(seen) ? null : seen;
+        });
+        assertEquals(codes.get(codes.size() - 1).issueId(),
+                store.claimAttempt("alice", LOGIN).map(PendingCode::issueId).orElse("no code"), "the code left");
     }
 }

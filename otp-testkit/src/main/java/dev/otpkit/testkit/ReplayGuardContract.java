@@ -6,31 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpkit.core.ReplayGuard;
-import dev.otpkit.core.StoreFullException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link ReplayGuard}, as its javadoc states it: extend this class in your tests
- * and make {@link #newGuard(Clock, int)} return your guard, and every test below runs against
+ * and make {@link #newGuard(Clock)} return your guard, and every test below runs against
  * it. Each test name says the behaviour it checks.
  *
  * <pre>{@code
  * class JdbcReplayGuardTest extends ReplayGuardContract {
  *     @Override
- *     protected ReplayGuard newGuard(Clock clock, int maxEntries) {
+ *     protected ReplayGuard newGuard(Clock clock) {
  *         truncateTables();                       // each test starts from an empty store
  *         return new MyJdbcReplayGuard(dataSource, clock);
- *     }
- *
- *     @Override
- *     protected boolean isBounded() {
- *         return false;                           // a table has no bound: skip the bound tests
  *     }
  * }
  * }</pre>
@@ -38,12 +32,13 @@ import org.junit.jupiter.api.Test;
  * <p>Covered: steps accepted only when strictly newer, from 0 to {@link Long#MAX_VALUE}; pairs
  * of account and authenticator kept apart, whatever characters the ids hold; a step
  * remembered until its {@code keepUntil}; {@code hasAccepted} answering without changing
- * anything; null arguments refused; exactly one of 32 threads accepting the same step; and, for
- * a bounded guard, {@link StoreFullException} when full of steps still kept, with room made by
- * steps whose {@code keepUntil} has passed.
+ * anything; null arguments refused; exactly one of 32 threads accepting the same step, and the
+ * newest of concurrently accepted steps remembered. A guard
+ * with a bound extends {@link BoundedReplayGuardContract} instead, which adds the tests of the
+ * bound.
  */
 public abstract class ReplayGuardContract extends StoreContract {
-    private static final String ACCOUNT = ReplayGuard.ACCOUNT_AUTHENTICATOR;
+    static final String ACCOUNT = ReplayGuard.ACCOUNT_AUTHENTICATOR;
     /** How long the tests ask to keep a step: three 30-second TOTP steps. */
     private static final Duration KEEP = Duration.ofSeconds(90);
 
@@ -57,19 +52,17 @@ public abstract class ReplayGuardContract extends StoreContract {
      *
      * @param clock the time the guard must read to tell whether a step's {@code keepUntil} has
      *     passed; the tests move it
-     * @param maxEntries the most pairs of account and authenticator the guard may hold at once,
-     *     1 or more; a guard without a bound ignores it and answers {@code false} from
-     *     {@link #isBounded()}
      * @return a new, empty guard
      */
-    protected abstract ReplayGuard newGuard(Clock clock, int maxEntries);
+    protected abstract ReplayGuard newGuard(Clock clock);
 
     /**
      * Tells whether the guard answers {@link ReplayGuard#hasAccepted} from what it remembers.
      * The SPI lets a guard keep the interface's default instead, which always answers
      * {@code false} ("not known"). The default answers {@code true}; override it to answer
-     * {@code false} for a guard that keeps the interface's default: the one test that needs real
-     * answers is then reported as skipped, with the reason.
+     * {@code false} for a guard that keeps the interface's default: the test of precise answers
+     * then checks that the guard answers "not known" even for a step it has accepted, so that
+     * no test is skipped.
      *
      * @return {@code true} if {@code hasAccepted} answers from the guard's memory
      */
@@ -78,18 +71,11 @@ public abstract class ReplayGuardContract extends StoreContract {
     }
 
     private ReplayGuard guard() {
-        return newGuard(clock(), ROOMY);
+        return newGuard(clock());
     }
 
-    private ReplayGuard fullGuard() {
-        assumeBounded();
-        ReplayGuard guard = newGuard(clock(), SMALL_BOUND);
-        assertTrue(guard.tryAccept("alice", ACCOUNT, 100, keepUntil()));
-        assertTrue(guard.tryAccept("bob", ACCOUNT, 100, keepUntil().plusSeconds(30)));
-        return guard;
-    }
-
-    private Instant keepUntil() {
+    /** A {@code keepUntil} 90 seconds after the clock's now. */
+    Instant keepUntil() {
         return clock().instant().plus(KEEP);
     }
 
@@ -166,7 +152,7 @@ public abstract class ReplayGuardContract extends StoreContract {
     }
 
     /**
-     * Ids are any strings and are compared as they are: empty, blanks, separators, case,
+     * Ids are compared as they are: empty, blanks, separators, case,
      * accents, trailing spaces, characters outside the Basic Multilingual Plane and SQL
      * wildcards each name an account or authenticator of their own.
      */
@@ -181,6 +167,28 @@ public abstract class ReplayGuardContract extends StoreContract {
             assertFalse(guard.tryAccept(id, "c1", 7, keepUntil()), () -> "account " + Ids.show(id) + " forgot its step");
             assertFalse(guard.tryAccept("bob", id, 7, keepUntil()), () -> "authenticator " + Ids.show(id));
         }
+    }
+
+    /**
+     * Ids at and beyond the limits: each id of up to 255 chars of well-formed Unicode without
+     * U+0000 (of one, three and four bytes in UTF-8) is kept exactly; a longer one, or one with
+     * U+0000 or an unpaired surrogate, is kept exactly too or refused with
+     * {@link IllegalArgumentException}, never cut short, changed or taken for another, as an account id and as an authenticator id.
+     */
+    @Test
+    public void keepsHardIdsExactlyOrRefusesThem() {
+        ReplayGuard guard = guard();
+        assertKeepsHardIdsExactlyOrRefusesThem(
+                id -> assertTrue(guard.tryAccept(id, "c1", 7, keepUntil()), () -> "account " + Ids.show(id) + " met another"),
+                id -> assertFalse(guard.tryAccept(id, "c1", 7, keepUntil()), () -> "account " + Ids.show(id) + " forgot"),
+                id -> assertFalse(guard.hasAccepted(id, "c1", 7), () -> "account " + Ids.show(id) + " was refused"));
+        assertKeepsHardIdsExactlyOrRefusesThem(
+                id -> assertTrue(guard.tryAccept("bob", id, 7, keepUntil()), () -> "authenticator " + Ids.show(id)
+                        + " met another"),
+                id -> assertFalse(guard.tryAccept("bob", id, 7, keepUntil()), () -> "authenticator " + Ids.show(id)
+                        + " forgot"),
+                id -> assertFalse(guard.hasAccepted("bob", id, 7), () -> "authenticator " + Ids.show(id)
+                        + " was refused"));
     }
 
     /**
@@ -230,6 +238,19 @@ public abstract class ReplayGuardContract extends StoreContract {
                 "step 100 may be presented for 5 minutes: the pair must not be forgotten after step 101's minute");
     }
 
+    /**
+     * A step may be kept until {@link Instant#MAX}, for ever: the guard takes that
+     * {@code keepUntil} and still remembers the step a century later.
+     */
+    @Test
+    public void remembersAStepKeptUntilInstantMax() {
+        ReplayGuard guard = guard();
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 0, Instant.MAX));
+        assertTrue(guard.tryAccept("alice", ACCOUNT, Long.MAX_VALUE, Instant.MAX));
+        clock().advance(Duration.ofDays(36_525));
+        assertFalse(guard.tryAccept("alice", ACCOUNT, Long.MAX_VALUE, keepUntil()), "a century later");
+    }
+
     /** Whether a step is accepted depends on the step alone, even if its keepUntil has passed. */
     @Test
     public void acceptsAStepWhoseKeepUntilHasAlreadyPassed() {
@@ -261,15 +282,19 @@ public abstract class ReplayGuardContract extends StoreContract {
 
     /**
      * {@code hasAccepted} answers whether {@code tryAccept} would now refuse the step: true for
-     * the accepted step and every older one. Skipped for a guard whose
-     * {@link #answersHasAccepted()} is false.
+     * the accepted step and every older one. For a guard whose {@link #answersHasAccepted()} is
+     * false, it answers "not known" ({@code false}) even for the step just accepted, as the
+     * interface's default does.
      */
     @Test
     public void hasAcceptedTellsWhetherTheStepWouldBeRefused() {
-        Assumptions.assumeTrue(answersHasAccepted(), () -> getClass().getName()
-                + ".answersHasAccepted() answers false: the guard keeps the default hasAccepted, \"not known\"");
         ReplayGuard guard = guard();
         assertTrue(guard.tryAccept("alice", "c1", 100, keepUntil()));
+        if (!answersHasAccepted()) {
+            assertFalse(guard.hasAccepted("alice", "c1", 100), () -> getClass().getName() + ".answersHasAccepted()"
+                    + " answers false, so hasAccepted must answer \"not known\" (false), yet it answered true");
+            return;
+        }
         assertTrue(guard.hasAccepted("alice", "c1", 100), "the accepted step");
         assertTrue(guard.hasAccepted("alice", "c1", 99), "an older step");
         assertTrue(guard.hasAccepted("alice", "c1", 0), "step 0");
@@ -295,77 +320,53 @@ public abstract class ReplayGuardContract extends StoreContract {
         assertThrows(NullPointerException.class, () -> guard.hasAccepted("alice", null, 1));
     }
 
-    /** Of 32 threads presenting the same step at once, exactly one is accepted. */
+    /**
+     * Of 32 threads presenting the same step of a new pair at once, exactly one is accepted;
+     * five races, each on a pair of its own.
+     */
     @Test
     public void acceptsExactlyOneOfConcurrentUsesOfAStep() {
         ReplayGuard guard = guard();
         Instant keepUntil = keepUntil();
-        List<Boolean> accepted = Race.run(RACERS, () -> guard.tryAccept("alice", ACCOUNT, 7, keepUntil));
-        assertEquals(1, Collections.frequency(accepted, true), "accepted of " + RACERS + " concurrent uses");
-    }
-
-    /**
-     * A full guard refuses a step of a new pair with {@link StoreFullException}, without
-     * forgetting any step it holds.
-     */
-    @Test
-    public void refusesANewPairWhenFullOfStepsStillKept() {
-        ReplayGuard guard = fullGuard();
-        assertFull(() -> guard.tryAccept("carol-refused", ACCOUNT, 100, keepUntil()), "carol-refused");
-        assertFalse(guard.tryAccept("alice", ACCOUNT, 100, keepUntil()), "alice's step is still remembered");
-        assertFalse(guard.tryAccept("bob", ACCOUNT, 100, keepUntil()), "bob's step is still remembered");
-    }
-
-    /** A full guard still accepts newer steps of the pairs it holds: they need no new entry. */
-    @Test
-    public void acceptsNewerStepsOfHeldPairsWhenFull() {
-        ReplayGuard guard = fullGuard();
-        assertTrue(guard.tryAccept("alice", ACCOUNT, 101, keepUntil()));
-        assertFalse(guard.tryAccept("alice", ACCOUNT, 101, keepUntil()));
-    }
-
-    /** A step refused for lack of room is not recorded: once there is room, it is accepted. */
-    @Test
-    public void recordsNothingForAStepRefusedWhenFull() {
-        ReplayGuard guard = fullGuard();
-        Instant alicesKeepUntil = keepUntil();
-        assertFull(() -> guard.tryAccept("carol", ACCOUNT, 100, keepUntil()), "carol");
-        clock().set(alicesKeepUntil);
-        assertTrue(guard.tryAccept("carol", ACCOUNT, 100, keepUntil()));
-    }
-
-    /**
-     * A pair whose {@code keepUntil} has passed takes no room: a full guard accepts a new pair
-     * then, and still remembers the pairs whose steps are kept.
-     */
-    @Test
-    public void makesRoomOnceAPairsKeepUntilHasPassed() {
-        ReplayGuard guard = fullGuard();
-        clock().set(keepUntil());
-        assertTrue(guard.tryAccept("dave", ACCOUNT, 100, keepUntil()), "alice's keepUntil has passed");
-        assertFalse(guard.tryAccept("bob", ACCOUNT, 100, keepUntil()), "bob's step is still kept");
-    }
-
-    /** {@code hasAccepted} reads: a full guard answers it for a pair it does not hold. */
-    @Test
-    public void hasAcceptedNeedsNoRoom() {
-        ReplayGuard guard = fullGuard();
-        assertFalse(guard.hasAccepted("carol", ACCOUNT, 100));
-    }
-
-    /**
-     * Of 32 threads each bringing a new pair to a guard with room for 8, exactly 8 are accepted
-     * and the others refused with {@link StoreFullException}.
-     */
-    @Test
-    public void admitsExactlyTheBoundOfConcurrentNewPairs() {
-        assumeBounded();
-        ReplayGuard guard = newGuard(clock(), RACE_BOUND);
-        Instant keepUntil = keepUntil();
-        List<Integer> admitted = assertRaceFillsExactlyTheBound(
-                racer -> assertTrue(guard.tryAccept("racer-" + racer, ACCOUNT, 1, keepUntil), "a new pair's step"));
-        for (int racer : admitted) {
-            assertFalse(guard.tryAccept("racer-" + racer, ACCOUNT, 1, keepUntil), "racer " + racer + "'s step");
+        for (int round = 0; round < RACE_ROUNDS; round++) {
+            String account = "alice-" + round;
+            assertExactlyOneAccepted(Race.run(RACERS, () -> guard.tryAccept(account, ACCOUNT, 7, keepUntil)), 7);
         }
+    }
+
+    /**
+     * Of 32 threads presenting the same newer step of a pair the guard holds at once, exactly
+     * one is accepted; five races, each on the step after the last.
+     */
+    @Test
+    public void acceptsExactlyOneOfConcurrentUsesOfANewerStepOfAHeldPair() {
+        ReplayGuard guard = guard();
+        Instant keepUntil = keepUntil();
+        assertTrue(guard.tryAccept("alice", ACCOUNT, 100, keepUntil));
+        for (long step = 101; step <= 100 + RACE_ROUNDS; step++) {
+            long raced = step;
+            assertExactlyOneAccepted(Race.run(RACERS, () -> guard.tryAccept("alice", ACCOUNT, raced, keepUntil)), raced);
+        }
+    }
+
+    private static void assertExactlyOneAccepted(List<Boolean> accepted, long step) {
+        assertEquals(1, Collections.frequency(accepted, true), () -> "accepted of " + RACERS
+                + " concurrent uses of step " + step);
+    }
+
+    /**
+     * Of 32 threads each presenting a step of its own (100 to 131) at once, whichever are
+     * accepted, the newest is the one remembered last: no older step overwrites it.
+     */
+    @Test
+    public void remembersTheNewestOfConcurrentlyAcceptedSteps() {
+        ReplayGuard guard = guard();
+        Instant keepUntil = keepUntil();
+        AtomicInteger next = new AtomicInteger(100);
+        Race.run(RACERS, () -> guard.tryAccept("alice", ACCOUNT, next.getAndIncrement(), keepUntil));
+        long newest = 100 + RACERS - 1;
+        assertFalse(guard.tryAccept("alice", ACCOUNT, newest, keepUntil), "step " + newest
+                + ", the newest raced, must be the last accepted whatever the order");
+        assertTrue(guard.tryAccept("alice", ACCOUNT, newest + 1, keepUntil));
     }
 }

@@ -4,7 +4,7 @@ import dev.otpkit.core.AttemptLimiter;
 import java.time.Clock;
 
 /** The kit's attempt-limiter contract, run against otpkit's in-memory limiter. */
-class InMemoryAttemptLimiterTest extends AttemptLimiterContract {
+class InMemoryAttemptLimiterTest extends BoundedAttemptLimiterContract {
     @Override
     protected AttemptLimiter newLimiter(Clock clock, Policy policy, int maxEntries) {
         return inMemory(clock, policy, maxEntries);
