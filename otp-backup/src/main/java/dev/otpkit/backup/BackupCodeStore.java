@@ -21,6 +21,14 @@ import java.util.List;
  * {@link BackupCodes#generate(String)}. Reading and removing never need room; should a store
  * still throw {@code StoreFullException} from {@link #hashes} or {@link #remove},
  * {@link BackupCodes#verify} answers {@link dev.otpkit.core.Verification.Status#UNAVAILABLE}.
+ *
+ * <p>Account ids and hashes are compared exactly, character for character. An implementation
+ * keeps every account id and hash of up to 255 chars (UTF-16 units) that is well-formed Unicode
+ * without U+0000 exactly as given. It may refuse any other (longer, holding U+0000, or holding
+ * an unpaired surrogate, which some databases cannot store) with an
+ * {@link IllegalArgumentException} that does not quote it, before changing anything; it never
+ * keeps such a string changed, cut short or equal to another. The in-memory store keeps every
+ * string.
  */
 public interface BackupCodeStore {
     /**
@@ -31,6 +39,8 @@ public interface BackupCodeStore {
      * @param accountId the account
      * @param hashes the new set's PHC strings; empty to remove every code of the account
      * @throws NullPointerException if an argument or element is null
+     * @throws IllegalArgumentException if the implementation refuses the account id or a hash
+     *     as it cannot keep it exactly (see above); the account's codes are then unchanged
      * @throws StoreFullException if the store has no room for another account's set; the
      *     account's codes are then unchanged
      */
@@ -43,6 +53,8 @@ public interface BackupCodeStore {
      * @return a snapshot of the set, in any order; empty (never null) for an account without
      *     codes
      * @throws NullPointerException if {@code accountId} is null
+     * @throws IllegalArgumentException if the implementation refuses an account id it cannot
+     *     keep exactly (see above)
      */
     List<String> hashes(String accountId);
 
@@ -56,6 +68,8 @@ public interface BackupCodeStore {
      * @param hash one PHC string as returned by {@link #hashes}
      * @return whether this call removed it
      * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the implementation refuses the account id or hash as
+     *     it cannot keep it exactly (see above)
      */
     boolean remove(String accountId, String hash);
 

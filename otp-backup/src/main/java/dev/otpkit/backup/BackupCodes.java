@@ -5,19 +5,21 @@ import dev.otpkit.backup.internal.Argon2idHash;
 import dev.otpkit.backup.internal.ConstantWorkMatcher;
 import dev.otpkit.backup.internal.CrockfordCode;
 import dev.otpkit.core.AttemptLimiter;
+import dev.otpkit.core.SecurityEvent;
+import dev.otpkit.core.SecurityEventListener;
 import dev.otpkit.core.StoreException;
 import dev.otpkit.core.StoreFullException;
 import dev.otpkit.core.Verification;
 import dev.otpkit.core.Verification.Status;
 import dev.otpkit.core.internal.Results;
+import dev.otpkit.core.internal.SecurityEvents;
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -35,7 +37,9 @@ import java.util.function.Function;
  *
  * <p>Attempts go through an {@link AttemptLimiter}: give the builder the limiter your
  * {@code TotpVerifier} uses, so that wrong TOTP codes and wrong backup codes of an account
- * count towards one lock. A locked account's code is not even hashed.
+ * count towards one lock. A locked account's code is not even hashed. An optional
+ * {@link SecurityEventListener} hears of each wrong code, of the lock it starts, and of each
+ * code used up with how many are left.
  *
  * <h2>One Argon2 evaluation per attempt, the same work for every account</h2>
  * All the codes of a set are hashed with one salt, drawn for the set. Checking a code hashes
@@ -83,12 +87,17 @@ public final class BackupCodes {
     private final Argon2idFunction argon2;
     /** Checks a code with the same work whatever the account stores. */
     private final ConstantWorkMatcher matcher;
+    private final Clock clock;
+    private final SecurityEventListener eventListener;
 
     private BackupCodes(Builder builder) {
         this.count = builder.count;
         this.cost = builder.cost;
         this.store = builder.store != null ? builder.store : BackupCodeStore.inMemory();
-        this.limiter = builder.limiter != null ? builder.limiter : AttemptLimiter.inMemory();
+        this.limiter = builder.limiter != null ? builder.limiter
+                : AttemptLimiter.inMemoryBuilder().clock(builder.clock).build();
+        this.clock = builder.clock;
+        this.eventListener = builder.eventListener;
         this.random = builder.random != null ? builder.random : new SecureRandom();
         this.argon2 = builder.argon2;
         Set<Argon2idCost> accepted = new LinkedHashSet<>();
@@ -103,8 +112,8 @@ public final class BackupCodes {
 
     /**
      * Starts a builder: 10 codes a set, {@link Argon2idCost#OWASP_MINIMUM}, a new
-     * {@link BackupCodeStore#inMemory()} store, a new {@link AttemptLimiter#inMemory()} limiter
-     * and a new {@link SecureRandom}.
+     * {@link BackupCodeStore#inMemory()} store, a new in-memory {@link AttemptLimiter} on the
+     * system clock, a new {@link SecureRandom}, and no event listener.
      *
      * @return a new builder
      */
@@ -178,6 +187,14 @@ public final class BackupCodes {
      * ({@link StoreFullException}) makes the answer {@code UNAVAILABLE}: the code is neither
      * accepted nor consumed, and the attempt is not counted.
      *
+     * <p>The {@linkplain Builder#eventListener(SecurityEventListener) event listener} hears, once
+     * the outcome is recorded, of every {@code INVALID} code
+     * ({@link SecurityEvent.Kind#SECOND_FACTOR_FAILED}, also for a right code that a concurrent
+     * call used up first), then of the lock it started ({@link SecurityEvent.Kind#ACCOUNT_LOCKED}),
+     * and of every {@code VALID} one ({@link SecurityEvent.Kind#BACKUP_CODE_USED}, with the codes
+     * left: the set this call read, less the code used; one too many if another code of the
+     * account was used at the same moment).
+     *
      * @param accountId the account
      * @param code the code as typed: case, spaces and '-' do not matter, O reads as 0 and I or
      *     L as 1; any content, including {@code null}
@@ -210,24 +227,25 @@ public final class BackupCodes {
 
     private Verification check(String accountId, byte[] password) {
         List<String> stored;
-        Optional<Instant> lockedUntil;
+        AttemptLimiter.Attempt attempt;
         try {
             // The hashes are read before the attempt is counted, so that a store that cannot
             // answer leaves nothing counted; a snapshot is enough, as remove() decides the use.
             stored = store.hashes(accountId);
-            lockedUntil = limiter.beginAttempt(accountId);
+            attempt = limiter.beginAttempt(accountId);
         } catch (StoreFullException full) {
             return Results.unavailable(full.retryAfter());
         }
-        if (lockedUntil.isPresent()) {
-            return Results.locked(lockedUntil.get());
+        if (!attempt.proceeds()) {
+            return Results.locked(attempt.lockedUntil().orElseThrow());
         }
         int matched = matcher.indexOfMatch(stored, password);
-        return matched == ConstantWorkMatcher.NO_MATCH ? Results.invalid() : consume(accountId, stored.get(matched));
+        return matched == ConstantWorkMatcher.NO_MATCH ? invalid(accountId, attempt)
+                : consume(accountId, attempt, stored.get(matched), stored.size() - 1);
     }
 
     /** Uses up the matched hash, unless a concurrent call or a new set got there first. */
-    private Verification consume(String accountId, String hash) {
+    private Verification consume(String accountId, AttemptLimiter.Attempt attempt, String hash, int othersLeft) {
         boolean removed;
         try {
             removed = store.remove(accountId, hash);
@@ -239,10 +257,19 @@ public final class BackupCodes {
             return Results.unavailable(full.retryAfter());
         }
         if (!removed) {
-            return Results.invalid(); // the failure counted by beginAttempt stays
+            return invalid(accountId, attempt); // the failure counted by beginAttempt stays
         }
         limiter.recordSuccess(accountId);
+        if (SecurityEvents.isListening(eventListener)) {
+            eventListener.onEvent(SecurityEvent.backupCodeUsed(accountId, clock.instant(), othersLeft));
+        }
         return Results.valid();
+    }
+
+    /** Answers a failure the limiter counted, reporting it and the lock it started. */
+    private Verification invalid(String accountId, AttemptLimiter.Attempt attempt) {
+        SecurityEvents.reportFailure(eventListener, SecurityEvent.Kind.SECOND_FACTOR_FAILED, accountId, attempt, clock);
+        return Results.invalid();
     }
 
     /**
@@ -295,6 +322,8 @@ public final class BackupCodes {
         private Argon2idFunction argon2 = Argon2idFunction.BOUNCY_CASTLE;
         private Function<String, Argon2idHash> parser = Argon2idHash::parse;
         private List<Argon2idCost> previousCosts = List.of();
+        private Clock clock = Clock.systemUTC();
+        private SecurityEventListener eventListener = SecurityEventListener.none();
 
         private Builder() {
         }
@@ -355,9 +384,9 @@ public final class BackupCodes {
         }
 
         /**
-         * Sets the attempt limiter; default a new {@link AttemptLimiter#inMemory()}. Pass the
-         * one the application's TOTP verification uses, so both kinds of failure count
-         * together.
+         * Sets the attempt limiter; default a new in-memory limiter on this builder's
+         * {@linkplain #clock(Clock) clock}. Pass the one the application's TOTP verification
+         * uses, so both kinds of failure count together.
          *
          * @param limiter the limiter
          * @return this builder
@@ -378,6 +407,38 @@ public final class BackupCodes {
          */
         public Builder random(SecureRandom random) {
             this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * Sets the clock that times the events and runs the default in-memory limiter; default
+         * {@link Clock#systemUTC()}. Tests inject a fixed clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         * @throws NullPointerException if {@code clock} is null
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets who is told, after the outcome is recorded, of a wrong code
+         * ({@link SecurityEvent.Kind#SECOND_FACTOR_FAILED}), of the lock it starts
+         * ({@link SecurityEvent.Kind#ACCOUNT_LOCKED}) and of a code used up
+         * ({@link SecurityEvent.Kind#BACKUP_CODE_USED}, with the codes left); each timed by
+         * {@link #clock(Clock)}. Default {@link SecurityEventListener#none()}, with which no event
+         * is made. The listener is called on the checking thread before {@link BackupCodes#verify}
+         * returns: it must be fast and must not throw (what it throws reaches the caller, and the
+         * outcome stays recorded: a used code stays used).
+         *
+         * @param eventListener the listener
+         * @return this builder
+         * @throws NullPointerException if {@code eventListener} is null
+         */
+        public Builder eventListener(SecurityEventListener eventListener) {
+            this.eventListener = Objects.requireNonNull(eventListener, "eventListener");
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.otpkit.backup;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,8 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.otpkit.backup.internal.Argon2idFunction;
 import dev.otpkit.backup.internal.CrockfordCode;
 import dev.otpkit.core.AttemptLimiter;
+import dev.otpkit.core.OtpSecret;
 import dev.otpkit.core.StoreException;
 import dev.otpkit.core.StoreFullException;
+import dev.otpkit.core.Totp;
+import dev.otpkit.core.TotpVerifier;
 import dev.otpkit.core.Verification;
 import dev.otpkit.core.Verification.Status;
 import java.security.SecureRandom;
@@ -23,6 +27,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -76,6 +81,23 @@ class BackupCodesTest {
         assertEquals(1, first.hashes().stream().map(BackupCodesTest::salt).distinct().count());
         assertNotEquals(salt(first.hashes().get(0)), salt(second.hashes().get(0)));
         assertEquals(3, first.hashes().stream().distinct().count());
+    }
+
+    @Test
+    void storesOnlyTheArgon2idHashesOfTheCodes() {
+        BackupCodeStore store = BackupCodeStore.inMemory();
+        BackupCodeSet set = builder().store(store).build().generate("alice");
+
+        List<String> stored = store.hashes("alice");
+        assertEquals(set.hashes(), stored);
+        for (String phc : stored) {
+            assertTrue(PHC.matcher(phc).matches(), phc);
+            for (String code : set.codes()) {
+                for (String form : List.of(code, code.replace("-", ""), code.toLowerCase(Locale.ROOT))) {
+                    assertFalse(phc.contains(form), "a stored hash holds the code " + form);
+                }
+            }
+        }
     }
 
     @Test
@@ -285,6 +307,39 @@ class BackupCodesTest {
     }
 
     @Test
+    void wrongTotpCodesAndWrongBackupCodesCountTowardsOneLockOfASharedLimiter() {
+        Instant now = Instant.parse("2026-11-22T12:00:00Z");
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        AttemptLimiter shared = AttemptLimiter.inMemoryBuilder().clock(clock).build();
+        Totp totp = Totp.builder().build();
+        TotpVerifier totpCodes = TotpVerifier.builder(totp).clock(clock).attemptLimiter(shared).build();
+        BackupCodes backup = builder().attemptLimiter(shared).build();
+        OtpSecret secret = OtpSecret.generate();
+        BackupCodeSet set = backup.generate("alice");
+        String wrongTotp = codeOfNoStepAround(totp, secret, now);
+
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Status.INVALID, totpCodes.verify("alice", secret, wrongTotp).status());
+        }
+        assertEquals(Status.INVALID, backup.verify("alice", "00000-00000").status());
+        assertEquals(Status.INVALID, backup.verify("alice", "00000-00001").status());
+
+        String locked = "Verification[LOCKED until 2026-11-22T12:15:00Z]";
+        assertEquals(locked, backup.verify("alice", set.codes().get(0)).toString(),
+                "the fifth failure locked the backup codes");
+        assertEquals(locked, totpCodes.verify("alice", secret, totp.generate(secret, now)).toString(),
+                "and the TOTP codes");
+    }
+
+    /** A TOTP code that none of the 3 steps of the default window around {@code time} has. */
+    private static String codeOfNoStepAround(Totp totp, OtpSecret secret, Instant time) {
+        long current = totp.step(time);
+        List<String> window = List.of(totp.generateForStep(secret, current - 1), totp.generateForStep(secret, current),
+                totp.generateForStep(secret, current + 1));
+        return window.contains("000000") ? (window.contains("000001") ? "000002" : "000001") : "000000";
+    }
+
+    @Test
     void failsLoudlyWhenTheStoreHoldsSomethingElseThanASet() {
         BackupCodeStore store = BackupCodeStore.inMemory();
         BackupCodes backup = builder().store(store).count(2).build();
@@ -468,7 +523,7 @@ class BackupCodesTest {
         }
 
         @Override
-        public Optional<Instant> beginAttempt(String accountId) {
+        public Attempt beginAttempt(String accountId) {
             throw failure;
         }
 

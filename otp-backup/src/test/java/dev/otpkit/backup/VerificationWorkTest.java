@@ -15,7 +15,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +89,7 @@ class VerificationWorkTest {
     void anAttemptRefusedBeforeItsCodeIsCheckedDoesNoWorkWhateverTheAccountStores() {
         Instant later = Instant.parse("2026-11-22T12:15:00Z");
         BackupCodes locked = logging(CURRENT).previousCosts(OLD)
-                .attemptLimiter(new RefusingLimiter(() -> Optional.of(later))).build();
+                .attemptLimiter(new RefusingLimiter(() -> AttemptLimiter.Attempt.refuse(later))).build();
         BackupCodes limiterFull = logging(CURRENT).previousCosts(OLD)
                 .attemptLimiter(new RefusingLimiter(() -> {
                     throw new StoreFullException("a test limiter", 1);
@@ -152,14 +151,14 @@ class VerificationWorkTest {
 
     /** A limiter whose every attempt gets the same answer: locked, or thrown. */
     private static final class RefusingLimiter implements AttemptLimiter {
-        private final Supplier<Optional<Instant>> answer;
+        private final Supplier<Attempt> answer;
 
-        RefusingLimiter(Supplier<Optional<Instant>> answer) {
+        RefusingLimiter(Supplier<Attempt> answer) {
             this.answer = answer;
         }
 
         @Override
-        public Optional<Instant> beginAttempt(String accountId) {
+        public Attempt beginAttempt(String accountId) {
             return answer.get();
         }
 

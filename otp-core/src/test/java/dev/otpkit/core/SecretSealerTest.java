@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -188,10 +189,13 @@ class SecretSealerTest {
         assertArrayEquals(longest, sealer.unseal(sealWithTheJdk(longest, "alice"), "alice").revealBytes());
 
         String tooLong = sealWithTheJdk(Arrays.copyOf(longest, longest.length + 1), "alice");
-        UnsealException refused = assertThrows(UnsealException.class, () -> sealer.unseal(tooLong, "alice"));
+        RecordingListener listener = new RecordingListener();
+        SecretSealer listened = SecretSealer.builder().key("k1", KEY_1).eventListener(listener).build();
+        UnsealException refused = assertThrows(UnsealException.class, () -> listened.unseal(tooLong, "alice"));
         assertEquals(Reason.MALFORMED, refused.reason());
         assertEquals("the sealed secret is authentic but longer than 8192 bits, which no secret may be:"
                 + " enrol the account again", refused.getMessage());
+        assertEquals(List.of(), listener.take(), "an authentic text is no forgery: no SEALED_SECRET_REJECTED");
     }
 
     /** Seals {@code plaintext} with the JDK's AES-GCM, zero nonce, as the class documentation says. */

@@ -39,8 +39,10 @@ VALUES (:account_id, :first_failures_since_lock, 1, :first_next_lock_ms, :first_
 
 -- name: limiter.count_failure
 -- Counts an attempt as a failure unless the account is locked; a failure that reaches the
--- limit starts a lock, each lock twice as long as the one before, up to :max_lock_ms. Row count
--- 1: the attempt proceeds; 0: the account is locked, or has no row.
+-- limit starts a lock, each lock twice as long as the one before, up to :max_lock_ms. Returns
+-- the counted row (the attempt proceeds; failures_since_lock 0 says that this failure started a
+-- lock), or no row: the account is locked, or has no row.
+SELECT failures_since_lock, consecutive_failures, locked_until_ms FROM FINAL TABLE (
 UPDATE otpkit_attempt_limiter
    SET locked_until_ms = CASE WHEN failures_since_lock + 1 >= :failures_before_lock
                                 OR consecutive_failures + 1 >= :max_consecutive_failures
@@ -53,7 +55,7 @@ UPDATE otpkit_attempt_limiter
                                   THEN 0 ELSE failures_since_lock + 1 END,
        consecutive_failures = consecutive_failures + 1
  WHERE account_id = :account_id
-   AND consecutive_failures < :max_consecutive_failures AND locked_until_ms <= :now_ms
+   AND consecutive_failures < :max_consecutive_failures AND locked_until_ms <= :now_ms)
 
 -- name: limiter.read_lock
 SELECT consecutive_failures, locked_until_ms FROM otpkit_attempt_limiter WHERE account_id = :account_id
