@@ -1,5 +1,6 @@
 package dev.otpkit.core;
 
+import static dev.otpkit.core.ValueAssertions.assertHashesApart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -280,6 +281,27 @@ class AttemptLimiterTest {
         assertEquals(Attempt.proceed(), strict.beginAttempt("alice"));
         assertEquals(Attempt.proceedAndLock(Instant.MAX), strict.beginAttempt("alice"));
         assertEquals(Attempt.refuse(Instant.MAX), strict.beginAttempt("alice"));
+    }
+
+    /** The last failure allowed starts the lock until reset even when it starts no timed lock. */
+    @Test
+    void theFailureThatReachesTheConsecutiveLimitBetweenLocksStartsTheLockUntilReset() {
+        AttemptLimiter strict = AttemptLimiter.inMemoryBuilder().clock(clock).failuresBeforeLock(3)
+                .maxConsecutiveFailures(4).build();
+        assertEquals(Attempt.proceed(), strict.beginAttempt("alice"));
+        assertEquals(Attempt.proceed(), strict.beginAttempt("alice"));
+        assertEquals(Attempt.proceedAndLock(START.plus(AttemptLimiter.DEFAULT_FIRST_LOCK)), strict.beginAttempt("alice"));
+        clock.advance(AttemptLimiter.DEFAULT_FIRST_LOCK);
+
+        assertEquals(Attempt.proceedAndLock(Instant.MAX), strict.beginAttempt("alice"), "the fourth failure");
+        assertEquals(Attempt.refuse(Instant.MAX), strict.beginAttempt("alice"));
+    }
+
+    @Test
+    void attemptsThatDifferHashApart() {
+        Instant end = START.plus(Duration.ofMinutes(15));
+        assertHashesApart(Attempt.proceed(), Attempt.proceedAndLock(end), Attempt.refuse(end),
+                Attempt.refuse(Instant.MAX));
     }
 
     @Test
