@@ -210,7 +210,7 @@ public final class OneTimeCodes {
     private Optional<PendingCode> claimLiveCode(String accountId, String scope) {
         Optional<PendingCode> claimed = store.claimAttempt(accountId, scope);
         if (claimed.isEmpty()) {
-            return claimed;
+            return Optional.empty();
         }
         PendingCode pending = claimed.get();
         if (!clock.instant().isBefore(pending.expiresAt())) {
