@@ -11,6 +11,7 @@ import dev.otpkit.core.StoreException;
 import dev.otpkit.core.StoreFullException;
 import dev.otpkit.core.Verification;
 import dev.otpkit.core.Verification.Status;
+import dev.otpkit.core.internal.AttemptGate;
 import dev.otpkit.core.internal.Results;
 import dev.otpkit.core.internal.SecurityEvents;
 import java.security.SecureRandom;
@@ -36,8 +37,8 @@ import java.util.function.Function;
  * {@link Status#LOCKED} or {@link Status#UNAVAILABLE}.
  *
  * <p>Attempts go through an {@link AttemptLimiter}: give the builder the limiter your
- * {@code TotpVerifier} uses, so that wrong TOTP codes and wrong backup codes of an account
- * count towards one lock. A locked account's code is not even hashed. An optional
+ * {@code TotpVerifier} and {@code OneTimeCodes} use, so that wrong TOTP codes, email or SMS
+ * codes and backup codes of an account count towards one lock. A locked account's code is not even hashed. An optional
  * {@link SecurityEventListener} hears of each wrong code, of the lock it starts, and of each
  * code used up with how many are left.
  *
@@ -82,7 +83,8 @@ public final class BackupCodes {
     private final int count;
     private final Argon2idCost cost;
     private final BackupCodeStore store;
-    private final AttemptLimiter limiter;
+    /** Counts every attempt with a well-formed code against the account's limit. */
+    private final AttemptGate attempts;
     private final SecureRandom random;
     private final Argon2idFunction argon2;
     /** Checks a code with the same work whatever the account stores. */
@@ -94,8 +96,7 @@ public final class BackupCodes {
         this.count = builder.count;
         this.cost = builder.cost;
         this.store = builder.store != null ? builder.store : BackupCodeStore.inMemory();
-        this.limiter = builder.limiter != null ? builder.limiter
-                : AttemptLimiter.inMemoryBuilder().clock(builder.clock).build();
+        this.attempts = AttemptGate.resolve(builder.limiter, builder.clock);
         this.clock = builder.clock;
         this.eventListener = builder.eventListener;
         this.random = builder.random != null ? builder.random : new SecureRandom();
@@ -227,25 +228,24 @@ public final class BackupCodes {
 
     private Verification check(String accountId, byte[] password) {
         List<String> stored;
-        AttemptLimiter.Attempt attempt;
         try {
             // The hashes are read before the attempt is counted, so that a store that cannot
             // answer leaves nothing counted; a snapshot is enough, as remove() decides the use.
             stored = store.hashes(accountId);
-            attempt = limiter.beginAttempt(accountId);
         } catch (StoreFullException full) {
             return Results.unavailable(full.retryAfter());
         }
-        if (!attempt.proceeds()) {
-            return Results.locked(attempt.lockedUntil().orElseThrow());
+        AttemptGate.Admission admission = attempts.beginAttempt(accountId);
+        if (admission.isRefused()) {
+            return admission.refusal();
         }
         int matched = matcher.indexOfMatch(stored, password);
-        return matched == ConstantWorkMatcher.NO_MATCH ? invalid(accountId, attempt)
-                : consume(accountId, attempt, stored.get(matched), stored.size() - 1);
+        return matched == ConstantWorkMatcher.NO_MATCH ? attempts.invalid(admission, accountId, eventListener)
+                : consume(accountId, admission, stored.get(matched), stored.size() - 1);
     }
 
     /** Uses up the matched hash, unless a concurrent call or a new set got there first. */
-    private Verification consume(String accountId, AttemptLimiter.Attempt attempt, String hash, int othersLeft) {
+    private Verification consume(String accountId, AttemptGate.Admission admission, String hash, int othersLeft) {
         boolean removed;
         try {
             removed = store.remove(accountId, hash);
@@ -253,23 +253,18 @@ public final class BackupCodes {
             // The code was right, so taking back the attempt that beginAttempt counted is earned,
             // and recordSuccess is the limiter's only way to take one back (as the core verifiers
             // do for a full replay guard). Nothing is consumed: the user tries again later.
-            limiter.recordSuccess(accountId);
+            attempts.succeeded(accountId);
             return Results.unavailable(full.retryAfter());
         }
         if (!removed) {
-            return invalid(accountId, attempt); // the failure counted by beginAttempt stays
+            // The failure counted by beginAttempt stays.
+            return attempts.invalid(admission, accountId, eventListener);
         }
-        limiter.recordSuccess(accountId);
+        attempts.succeeded(accountId);
         if (SecurityEvents.isListening(eventListener)) {
             eventListener.onEvent(SecurityEvent.backupCodeUsed(accountId, clock.instant(), othersLeft));
         }
         return Results.valid();
-    }
-
-    /** Answers a failure the limiter counted, reporting it and the lock it started. */
-    private Verification invalid(String accountId, AttemptLimiter.Attempt attempt) {
-        SecurityEvents.reportFailure(eventListener, SecurityEvent.Kind.SECOND_FACTOR_FAILED, accountId, attempt, clock);
-        return Results.invalid();
     }
 
     /**
@@ -386,7 +381,7 @@ public final class BackupCodes {
         /**
          * Sets the attempt limiter; default a new in-memory limiter on this builder's
          * {@linkplain #clock(Clock) clock}. Pass the one the application's TOTP verification
-         * uses, so both kinds of failure count together.
+         * and email or SMS codes use, so that every kind of failure counts together.
          *
          * @param limiter the limiter
          * @return this builder

@@ -1,6 +1,7 @@
 package dev.otpkit.core;
 
 import dev.otpkit.core.internal.AccountProtection;
+import dev.otpkit.core.internal.AttemptGate;
 import dev.otpkit.core.internal.CodeInput;
 import java.time.Clock;
 import java.time.Duration;
@@ -138,7 +139,7 @@ public final class HotpVerifier {
         if (given == CodeInput.MALFORMED) {
             return Verification.malformed();
         }
-        AccountProtection.Admission admission = protection.beginAttempt(accountId);
+        AttemptGate.Admission admission = protection.beginAttempt(accountId);
         if (admission.isRefused()) {
             return admission.refusal();
         }
@@ -178,7 +179,7 @@ public final class HotpVerifier {
         if (first == CodeInput.MALFORMED || second == CodeInput.MALFORMED) {
             return Verification.malformed();
         }
-        AccountProtection.Admission admission = protection.beginAttempt(accountId);
+        AttemptGate.Admission admission = protection.beginAttempt(accountId);
         if (admission.isRefused()) {
             return admission.refusal();
         }
@@ -189,7 +190,7 @@ public final class HotpVerifier {
     }
 
     /** Turns a search result into the outcome, accepting a match at most once. */
-    private Verification accept(AccountProtection.Admission admission, String accountId, long matched,
+    private Verification accept(AttemptGate.Admission admission, String accountId, long matched,
             long expectedCounter) {
         if (matched < 0) {
             return protection.invalid(admission, accountId, eventListener);

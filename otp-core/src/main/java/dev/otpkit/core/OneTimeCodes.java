@@ -1,5 +1,6 @@
 package dev.otpkit.core;
 
+import dev.otpkit.core.internal.AttemptGate;
 import dev.otpkit.core.internal.CodeFormat;
 import dev.otpkit.core.internal.CodeHasher;
 import dev.otpkit.core.internal.CodeInput;
@@ -25,6 +26,17 @@ import java.util.Optional;
  * counts as an attempt before it is compared, so even concurrent guesses get at most
  * {@code maxAttempts} comparisons per code.
  *
+ * <h2>Attempts are limited per account, not only per code</h2>
+ * A new code comes with new tries, so a limit per code alone would let whoever can ask for codes
+ * (in a login, whoever holds the password) ask again after every few wrong guesses, without
+ * end. So every try also goes through an {@link AttemptLimiter}, keyed by the account alone
+ * (whatever the scope), as the TOTP verifier's and backup codes' tries do: once the limiter
+ * locks the account, every try is {@link Verification.Status#LOCKED}, even with a new and
+ * right code, until the lock ends or a right second factor clears it. Give the builder the
+ * limiter of the application's {@code TotpVerifier} and otp-backup's {@code BackupCodes}, so
+ * that the account has one budget of wrong second factors, whichever kinds they are; the
+ * default is a limiter of this instance's own.
+ *
  * <pre>{@code
  * OneTimeCodes codes = OneTimeCodes.builder().build();    // 6 digits, 10 minutes, 5 attempts
  * IssuedCode issued = codes.issue("alice", "login");
@@ -36,7 +48,9 @@ import java.util.Optional;
  * <p>What a refusal means for the user: {@link Verification.Status#MALFORMED} and
  * {@link Verification.Status#INVALID}, type again (a malformed input uses no attempt);
  * {@link Verification.Status#EXPIRED}, ask for a new code, because none can be accepted any
- * more; {@link Verification.Status#REPLAYED}, the code was just accepted by a concurrent request.
+ * more; {@link Verification.Status#REPLAYED}, the code was just accepted by a concurrent request;
+ * {@link Verification.Status#LOCKED}, wait until {@link Verification#retryAfter()};
+ * {@link Verification.Status#UNAVAILABLE}, try later (the limiter had no room to count the try).
  */
 public final class OneTimeCodes {
     /** Fewest digits a code may have: 4. */
@@ -64,6 +78,8 @@ public final class OneTimeCodes {
     private final int maxAttempts;
     private final OneTimeCodeStore store;
     private final CodeHasher hasher;
+    /** Counts every well-formed try against the account's limit. */
+    private final AttemptGate attempts;
     private final SecurityEventListener eventListener;
 
     private OneTimeCodes(Builder builder, CodeHasher hasher) {
@@ -74,12 +90,14 @@ public final class OneTimeCodes {
         this.maxAttempts = builder.maxAttempts;
         this.store = builder.store != null ? builder.store : OneTimeCodeStore.inMemoryBuilder().clock(clock).build();
         this.hasher = hasher;
+        this.attempts = AttemptGate.resolve(builder.attemptLimiter, clock);
         this.eventListener = builder.eventListener;
     }
 
     /**
      * Starts a builder with 6 digits, a 10-minute time to live, 5 attempts per code, the system
-     * clock, and an in-memory store with a random hash key.
+     * clock, an in-memory store with a random hash key, a new in-memory {@link AttemptLimiter}
+     * on that clock, and no event listener.
      *
      * @return a new builder
      */
@@ -116,7 +134,22 @@ public final class OneTimeCodes {
      * Checks a code typed by the user against the code pending for an account and action, and
      * consumes it if it matches. Surrounding whitespace and one space between digits are
      * accepted; anything else that is not exactly the configured number of ASCII digits is
-     * malformed and uses no attempt.
+     * malformed, and is refused before the attempt limiter or the store is asked, as it tests
+     * no guess.
+     *
+     * <p>Every other try is counted by the {@linkplain Builder#attemptLimiter attempt limiter}
+     * against the account before the store is read, and only a right code clears the account's
+     * failures. That includes a try when no code can be accepted ({@code EXPIRED}): it tests no
+     * guess, but the limiter can take back a count only by clearing them all, and reading the
+     * store first would let anyone holding the password ask, uncounted and unseen, whether a
+     * code is pending, that is whether the user is signing in right now, and would use up a
+     * pending code's tries on a locked account. A user who types an old code spends one try,
+     * as with a wrong one. A locked account's store is not even read.
+     *
+     * <p>The {@linkplain Builder#eventListener(SecurityEventListener) event listener} hears, once
+     * the outcome is recorded, of every counted try that is not {@code VALID}
+     * ({@link SecurityEvent.Kind#SECOND_FACTOR_FAILED}, or {@link SecurityEvent.Kind#CODE_REPLAYED}
+     * for {@code REPLAYED}), then of the lock it started ({@link SecurityEvent.Kind#ACCOUNT_LOCKED}).
      *
      * @param accountId the account the code was issued to; not empty
      * @param scope the action the code was issued for; not empty
@@ -128,11 +161,16 @@ public final class OneTimeCodes {
      *     {@link Verification.Status#EXPIRED} when no code can be accepted: none pending, or it
      *     expired, was used, was replaced, or was burned by wrong tries;
      *     {@link Verification.Status#REPLAYED} when the code matched but a concurrent call
-     *     consumed it first; INVALID and REPLAYED are reported to the
-     *     {@linkplain Builder#eventListener(SecurityEventListener) event listener}
+     *     consumed it first; {@link Verification.Status#LOCKED} with the time to retry if the
+     *     limiter refused the try (no code is compared, none is used up);
+     *     {@link Verification.Status#UNAVAILABLE}, with the time to retry if the limiter can
+     *     tell, if it had no room to count the try ({@link StoreFullException}; nothing is
+     *     counted or compared)
      * @throws NullPointerException if {@code accountId} or {@code scope} is null
-     * @throws IllegalArgumentException if {@code accountId} or {@code scope} is empty
-     * @throws StoreException if the store fails
+     * @throws IllegalArgumentException if {@code accountId} or {@code scope} is empty, or the
+     *     limiter refuses an account id it cannot keep exactly
+     * @throws StoreException if the store fails, or the limiter for another reason than being
+     *     full
      */
     public Verification verify(String accountId, String scope, CharSequence code) {
         requireNotEmpty("accountId", accountId);
@@ -141,32 +179,46 @@ public final class OneTimeCodes {
         if (given == CodeInput.MALFORMED) {
             return Verification.malformed();
         }
-        Optional<PendingCode> claimed = store.claimAttempt(accountId, scope);
+        AttemptGate.Admission admission = attempts.beginAttempt(accountId);
+        if (admission.isRefused()) {
+            return admission.refusal();
+        }
+        Optional<PendingCode> claimed = claimLiveCode(accountId, scope);
         if (claimed.isEmpty()) {
-            return Verification.expired();
+            attempts.reportFailure(admission, accountId, SecurityEvent.Kind.SECOND_FACTOR_FAILED, eventListener);
+            return Verification.expired(); // the failure counted by beginAttempt stays
         }
         PendingCode pending = claimed.get();
-        if (!clock.instant().isBefore(pending.expiresAt())) {
-            store.remove(accountId, scope, pending.issueId());
-            return Verification.expired();
-        }
-        if (pending.attempts() > maxAttempts) {
-            // Concurrent tries used up the attempts; whichever made the last allowed one burns it.
-            return Verification.expired();
-        }
         byte[] expected = hasher.hash(accountId, scope, pending.issueId(), digits, given);
         if (MessageDigest.isEqual(expected, pending.hash())) {
             if (store.remove(accountId, scope, pending.issueId())) {
+                attempts.succeeded(accountId);
                 return Verification.valid();
             }
-            SecurityEvents.report(eventListener, SecurityEvent.Kind.CODE_REPLAYED, accountId, clock);
-            return Verification.replayed();
+            return attempts.replayed(admission, accountId, eventListener);
         }
         if (pending.attempts() == maxAttempts) {
             store.remove(accountId, scope, pending.issueId());
         }
-        SecurityEvents.report(eventListener, SecurityEvent.Kind.SECOND_FACTOR_FAILED, accountId, clock);
-        return Verification.invalid();
+        return attempts.invalid(admission, accountId, eventListener);
+    }
+
+    /**
+     * Counts a try on the code pending for the account and scope, and returns it if it can still
+     * be accepted: not expired (an expired one is removed) and not past its tries.
+     */
+    private Optional<PendingCode> claimLiveCode(String accountId, String scope) {
+        Optional<PendingCode> claimed = store.claimAttempt(accountId, scope);
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        PendingCode pending = claimed.get();
+        if (!clock.instant().isBefore(pending.expiresAt())) {
+            store.remove(accountId, scope, pending.issueId());
+            return Optional.empty();
+        }
+        // Concurrent tries used up the attempts; whichever made the last allowed one burns it.
+        return pending.attempts() > maxAttempts ? Optional.empty() : claimed;
     }
 
     /**
@@ -199,11 +251,11 @@ public final class OneTimeCodes {
     /**
      * Describes the parameters; never a code or key.
      *
-     * @return for example {@code "OneTimeCodes[6 digits, ttl PT10M, 5 attempts]"}
+     * @return for example {@code "OneTimeCodes[6 digits, ttl PT10M, 5 attempts, attempt limiter on]"}
      */
     @Override
     public String toString() {
-        return "OneTimeCodes[" + digits + " digits, ttl " + ttl + ", " + maxAttempts + " attempts]";
+        return "OneTimeCodes[" + digits + " digits, ttl " + ttl + ", " + maxAttempts + " attempts, " + attempts + "]";
     }
 
     private static String newIssueId() {
@@ -234,13 +286,15 @@ public final class OneTimeCodes {
         private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
         private OneTimeCodeStore store;
         private byte[] hashKey;
+        /** Null until set: each build then makes its own default. */
+        private AttemptLimiter attemptLimiter;
         private SecurityEventListener eventListener = SecurityEventListener.none();
 
         private Builder() {
         }
 
         /**
-         * Sets the clock, which also runs the default in-memory store; default
+         * Sets the clock, which also runs the default in-memory store and limiter; default
          * {@link Clock#systemUTC()}. Tests inject a fixed clock.
          *
          * @param clock the clock
@@ -317,12 +371,33 @@ public final class OneTimeCodes {
         }
 
         /**
-         * Sets who is told, after the outcome is recorded, of a wrong code
-         * ({@link SecurityEvent.Kind#SECOND_FACTOR_FAILED}, also for the try that burns the code)
-         * and of a right code that a concurrent request consumed first
-         * ({@link SecurityEvent.Kind#CODE_REPLAYED}); each timed by this builder's clock, with
-         * the account the code was issued to (not the scope). No lock event: a code is burned
-         * after its last try, the account is not locked. Default
+         * Sets where tries are counted per account; default a new in-memory limiter on this
+         * builder's {@linkplain #clock(Clock) clock}, for this instance alone. Pass the one the
+         * application's {@code TotpVerifier} and otp-backup's {@code BackupCodes} use (a
+         * database-backed one when several servers share the codes' store): the limiter counts
+         * by account id alone, so the wrong email or SMS codes, TOTP codes and backup codes of an
+         * account then count together towards one lock, and a right one of any kind clears them.
+         * {@link AttemptLimiter#none()} switches the limit per account off, leaving only
+         * {@link #maxAttempts(int)} per code: only for callers that limit tries themselves, as
+         * NIST SP 800-63B 5.2.2 requires, since new codes then bring new tries without end.
+         *
+         * @param limiter the limiter
+         * @return this builder
+         * @throws NullPointerException if {@code limiter} is null
+         */
+        public Builder attemptLimiter(AttemptLimiter limiter) {
+            this.attemptLimiter = Objects.requireNonNull(limiter, "limiter");
+            return this;
+        }
+
+        /**
+         * Sets who is told, after the outcome is recorded, of a counted try that failed
+         * ({@link SecurityEvent.Kind#SECOND_FACTOR_FAILED}: a wrong code, also the try that burns
+         * it, or a try when no code could be accepted), of a right code that a concurrent request
+         * consumed first ({@link SecurityEvent.Kind#CODE_REPLAYED}), and then of the lock of the
+         * account that such a failure started ({@link SecurityEvent.Kind#ACCOUNT_LOCKED}); each
+         * timed by this builder's clock, with the account the code was issued to (not the
+         * scope). Default
          * {@link SecurityEventListener#none()}, with which no event is made. The listener is
          * called on the checking thread before {@link OneTimeCodes#verify} returns: it must be
          * fast and must not throw (what it throws reaches the caller; the try stays counted).

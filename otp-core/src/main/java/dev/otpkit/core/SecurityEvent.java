@@ -26,9 +26,10 @@ public final class SecurityEvent {
     /**
      * What happened. Each constant says which service reports it and when; no service reports
      * an event for input that is not a code ({@link Verification.Status#MALFORMED}), a refusal
-     * that checked nothing ({@link Verification.Status#LOCKED},
-     * {@link Verification.Status#UNAVAILABLE}, {@link Verification.Status#EXPIRED},
-     * {@link Verification.Status#ALREADY_CONFIRMED}), or a check without an account
+     * that counted and checked nothing ({@link Verification.Status#LOCKED},
+     * {@link Verification.Status#UNAVAILABLE}, {@link Verification.Status#EXPIRED} from
+     * {@link Enrollments#confirm}, {@link Verification.Status#ALREADY_CONFIRMED}), or a check
+     * without an account
      * ({@code TotpVerifier.verify(OtpSecret, CharSequence)},
      * {@code HotpVerifier.verify(OtpSecret, CharSequence, long)}). One check reports at most
      * two events: the failure, then {@link #ACCOUNT_LOCKED} if that failure started a lock.
@@ -40,11 +41,11 @@ public final class SecurityEvent {
          * Reported once per lock, right after the {@link #SECOND_FACTOR_FAILED} or
          * {@link #CODE_REPLAYED} event of the attempt that started it, by the account-aware
          * checks of {@link TotpVerifier} and {@link HotpVerifier}, by
-         * {@link Enrollments#confirm} and by otp-backup's {@code BackupCodes.verify}: whichever
-         * made the attempt that the {@link AttemptLimiter} answered with
-         * {@link AttemptLimiter.Attempt#proceedAndLock(Instant)}. Not reported by
-         * {@link OneTimeCodes}, which burns a code after its last wrong try but locks no account,
-         * nor when a later attempt is refused as {@link Verification.Status#LOCKED}.
+         * {@link Enrollments#confirm}, by {@link OneTimeCodes#verify} and by otp-backup's
+         * {@code BackupCodes.verify}: whichever made the attempt that the {@link AttemptLimiter}
+         * answered with {@link AttemptLimiter.Attempt#proceedAndLock(Instant)}. Not reported when
+         * a later attempt is refused as {@link Verification.Status#LOCKED}, nor when
+         * {@link OneTimeCodes} burns a code after its last wrong try (that locks no account).
          */
         ACCOUNT_LOCKED,
         /**
@@ -56,9 +57,11 @@ public final class SecurityEvent {
          */
         CODE_REPLAYED,
         /**
-         * A well-formed code was wrong ({@link Verification.Status#INVALID}). In a login after
-         * the password step, whoever typed it knows the password. Reported by the account-aware
-         * checks of {@link TotpVerifier} and {@link HotpVerifier} (including
+         * A well-formed code was wrong ({@link Verification.Status#INVALID}), or, from
+         * {@link OneTimeCodes#verify}, could not be accepted because no code was pending
+         * ({@link Verification.Status#EXPIRED}, which counts towards the account's lock too). In
+         * a login after the password step, whoever typed it knows the password. Reported by the
+         * account-aware checks of {@link TotpVerifier} and {@link HotpVerifier} (including
          * {@link HotpVerifier#resynchronize}), by {@link Enrollments#confirm}, by
          * {@link OneTimeCodes#verify} and by otp-backup's {@code BackupCodes.verify}.
          */

@@ -1,6 +1,7 @@
 package dev.otpkit.core;
 
 import dev.otpkit.core.internal.AccountProtection;
+import dev.otpkit.core.internal.AttemptGate;
 import dev.otpkit.core.internal.CodeInput;
 import java.time.Clock;
 import java.time.Instant;
@@ -181,7 +182,7 @@ public final class TotpVerifier {
         }
         // Before the attempt is counted: a clock before T0 throws and must not cost a failure.
         long current = codes.step(clock.instant());
-        AccountProtection.Admission admission = protection.beginAttempt(accountId);
+        AttemptGate.Admission admission = protection.beginAttempt(accountId);
         if (admission.isRefused()) {
             return admission.refusal();
         }

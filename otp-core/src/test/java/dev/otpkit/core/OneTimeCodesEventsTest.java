@@ -1,5 +1,6 @@
 package dev.otpkit.core;
 
+import static dev.otpkit.core.SecurityEvent.Kind.ACCOUNT_LOCKED;
 import static dev.otpkit.core.SecurityEvent.Kind.CODE_REPLAYED;
 import static dev.otpkit.core.SecurityEvent.Kind.SECOND_FACTOR_FAILED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +20,9 @@ class OneTimeCodesEventsTest {
     private final TestClock clock = new TestClock(T0);
     private final RecordingListener listener = new RecordingListener();
     private final OneTimeCodes codes = OneTimeCodes.builder().clock(clock).maxAttempts(3).eventListener(listener).build();
+    /** An account limit of 2 failures, locking for 15 minutes. */
+    private final OneTimeCodes strict = OneTimeCodes.builder().clock(clock).eventListener(listener)
+            .attemptLimiter(AttemptLimiter.inMemoryBuilder().clock(clock).failuresBeforeLock(2).build()).build();
 
     /** A code of the same length that is certainly not {@code code}. */
     private static String wrong(String code) {
@@ -40,28 +44,79 @@ class OneTimeCodesEventsTest {
         for (int i = 0; i < 3; i++) {
             assertEquals(Status.INVALID, codes.verify("alice", "login", wrong(code)).status());
         }
-        assertEquals(List.of(SECOND_FACTOR_FAILED, SECOND_FACTOR_FAILED, SECOND_FACTOR_FAILED), listener.takeKinds());
-        assertEquals(Status.EXPIRED, codes.verify("alice", "login", code).status());
-        assertEquals(List.of(), listener.take(), "a burned, expired or missing code is not an event");
+        assertEquals(List.of(SECOND_FACTOR_FAILED, SECOND_FACTOR_FAILED, SECOND_FACTOR_FAILED), listener.takeKinds(),
+                "burning the code locks no account");
     }
 
     @Test
-    void reportsNothingForValidMalformedOrExpiredCodes() {
+    void reportsNothingForValidOrMalformedCodes() {
         String code = codes.issue("alice", "login").code();
         assertEquals(Status.MALFORMED, codes.verify("alice", "login", "12ab").status());
         assertEquals(Status.VALID, codes.verify("alice", "login", code).status());
-        assertEquals(Status.EXPIRED, codes.verify("alice", "login", code).status(), "used: none pending");
+        assertEquals(List.of(), listener.take());
+    }
+
+    /** A try when no code can be accepted is counted against the account, so it is reported. */
+    @Test
+    void reportsATryOnAMissingUsedBurnedOrExpiredCodeAsAFailedSecondFactor() {
+        assertEquals(Status.EXPIRED, codes.verify("bob", "login", "123456").status(), "none pending");
+        String used = codes.issue("alice", "login").code();
+        assertEquals(Status.VALID, codes.verify("alice", "login", used).status());
+        assertEquals(Status.EXPIRED, codes.verify("alice", "login", used).status(), "used");
         String late = codes.issue("alice", "login").code();
         clock.advance(OneTimeCodes.DEFAULT_TTL);
-        assertEquals(Status.EXPIRED, codes.verify("alice", "login", late).status());
-        assertEquals(Status.EXPIRED, codes.verify("bob", "login", late).status());
-        assertEquals(List.of(), listener.take());
+        assertEquals(Status.EXPIRED, codes.verify("alice", "login", late).status(), "expired");
+        assertEquals(List.of(SecurityEvent.of(SECOND_FACTOR_FAILED, "bob", T0),
+                SecurityEvent.of(SECOND_FACTOR_FAILED, "alice", T0),
+                SecurityEvent.of(SECOND_FACTOR_FAILED, "alice", T0.plus(OneTimeCodes.DEFAULT_TTL))), listener.take());
+    }
+
+    @Test
+    void reportsTheLockAfterTheFailureThatStartedIt() {
+        String code = strict.issue("alice", "login").code();
+        assertEquals(Status.INVALID, strict.verify("alice", "login", wrong(code)).status());
+        assertEquals(List.of(SECOND_FACTOR_FAILED), listener.takeKinds());
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(Status.INVALID, strict.verify("alice", "login", wrong(code)).status());
+        Instant lockedAt = T0.plusSeconds(5);
+        assertEquals(List.of(SecurityEvent.of(SECOND_FACTOR_FAILED, "alice", lockedAt),
+                SecurityEvent.accountLocked("alice", lockedAt, lockedAt.plus(AttemptLimiter.DEFAULT_FIRST_LOCK))),
+                listener.take());
+        assertEquals(Status.LOCKED, strict.verify("alice", "login", code).status());
+        assertEquals(List.of(), listener.take(), "a refused try reports nothing");
+    }
+
+    @Test
+    void reportsTheLockThatATryOnAnExpiredCodeStarted() {
+        assertEquals(Status.EXPIRED, strict.verify("alice", "login", "123456").status());
+        assertEquals(Status.EXPIRED, strict.verify("alice", "login", "123456").status());
+        assertEquals(List.of(SECOND_FACTOR_FAILED, SECOND_FACTOR_FAILED, ACCOUNT_LOCKED), listener.takeKinds());
+    }
+
+    @Test
+    void reportsTheLockThatAReplayedCodeStarted() {
+        OneTimeCodes raced = OneTimeCodes.builder().clock(clock).store(racingStore()).hashKey(SecretSealer.generateKey())
+                .eventListener(listener)
+                .attemptLimiter(AttemptLimiter.inMemoryBuilder().clock(clock).failuresBeforeLock(1).build()).build();
+        String code = raced.issue("alice", "login").code();
+        assertEquals(Status.REPLAYED, raced.verify("alice", "login", code).status());
+        assertEquals(List.of(CODE_REPLAYED, ACCOUNT_LOCKED), listener.takeKinds());
     }
 
     @Test
     void reportsARightCodeAConcurrentRequestConsumedFirstAsReplayed() {
+        OneTimeCodes raced = OneTimeCodes.builder().clock(clock).store(racingStore()).hashKey(SecretSealer.generateKey())
+                .eventListener(listener).build();
+        String code = raced.issue("alice", "login").code();
+
+        assertEquals(Status.REPLAYED, raced.verify("alice", "login", code).status());
+        assertEquals(List.of(SecurityEvent.of(CODE_REPLAYED, "alice", T0)), listener.take());
+    }
+
+    /** A store where another request with the same right code consumes it between claim and remove. */
+    private OneTimeCodeStore racingStore() {
         OneTimeCodeStore inMemory = OneTimeCodeStore.inMemoryBuilder().clock(clock).build();
-        OneTimeCodeStore racing = new OneTimeCodeStore() {
+        return new OneTimeCodeStore() {
             @Override
             public void put(PendingCode code) {
                 inMemory.put(code);
@@ -70,7 +125,6 @@ class OneTimeCodesEventsTest {
             @Override
             public Optional<PendingCode> claimAttempt(String accountId, String scope) {
                 Optional<PendingCode> claimed = inMemory.claimAttempt(accountId, scope);
-                // Another request with the same right code consumes it between claim and remove.
                 claimed.ifPresent(pending -> inMemory.remove(accountId, scope, pending.issueId()));
                 return claimed;
             }
@@ -80,18 +134,15 @@ class OneTimeCodesEventsTest {
                 return inMemory.remove(accountId, scope, issueId);
             }
         };
-        OneTimeCodes raced = OneTimeCodes.builder().clock(clock).store(racing).hashKey(SecretSealer.generateKey())
-                .eventListener(listener).build();
-        String code = raced.issue("alice", "login").code();
-
-        assertEquals(Status.REPLAYED, raced.verify("alice", "login", code).status());
-        assertEquals(List.of(SecurityEvent.of(CODE_REPLAYED, "alice", T0)), listener.take());
     }
 
     @Test
     void aListenerThatThrowsReachesTheCallerAfterTheTryIsCounted() {
+        int[] heard = {0};
         OneTimeCodes throwing = OneTimeCodes.builder().clock(clock).maxAttempts(2).eventListener(event -> {
-            throw new IllegalStateException("listener failed");
+            if (++heard[0] <= 2) {
+                throw new IllegalStateException("listener failed");
+            }
         }).build();
         String code = throwing.issue("alice", "login").code();
         assertThrows(IllegalStateException.class, () -> throwing.verify("alice", "login", wrong(code)));

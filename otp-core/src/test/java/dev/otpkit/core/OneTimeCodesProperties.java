@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -19,6 +20,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 
 /**
  * What a user types into an out-of-band code check is an outcome, never an exception, and only
@@ -94,6 +96,63 @@ class OneTimeCodesProperties {
         String code = codes.issue(account, scope).code();
         assertEquals(Verification.invalid(), codes.verify(otherAccount, otherScope, code));
         assertTrue(codes.verify(account, scope, code).isValid());
+    }
+
+    /** What a user, or an attacker holding the password, can do to an account's email codes. */
+    enum Step {
+        ISSUE, GUESS_WRONG, TYPE_RIGHT, TYPE_MALFORMED, GUESS_OTHER_SCOPE
+    }
+
+    /**
+     * However codes are issued, guessed, typed right, or tried where none is pending, an account
+     * gets no more than {@code failuresBeforeLock} wrong guesses compared between two successes,
+     * and once its counted failures reach that number every try is LOCKED (the clock stands
+     * still, so no lock ends). Malformed input counts nothing.
+     */
+    @Property
+    void wrongGuessesComparedBetweenSuccessesNeverExceedTheAccountsLimit(@ForAll @Size(max = 80) List<Step> steps,
+            @ForAll @IntRange(min = 1, max = 10) int failuresBeforeLock,
+            @ForAll @IntRange(min = 1, max = OneTimeCodes.MAX_MAX_ATTEMPTS) int maxAttempts) {
+        AttemptLimiter limiter = AttemptLimiter.inMemoryBuilder().clock(CLOCK).failuresBeforeLock(failuresBeforeLock)
+                .build();
+        OneTimeCodes codes = OneTimeCodes.builder().clock(CLOCK).maxAttempts(maxAttempts).attemptLimiter(limiter)
+                .build();
+        String code = "000000";
+        int countedFailures = 0;
+        int wrongGuessesCompared = 0;
+        for (Step step : steps) {
+            if (step == Step.ISSUE) {
+                code = codes.issue("alice", "login").code();
+                continue;
+            }
+            Status status = codes.verify("alice", step == Step.GUESS_OTHER_SCOPE ? "transfer" : "login",
+                    typed(step, code)).status();
+            if (countedFailures >= failuresBeforeLock && step != Step.TYPE_MALFORMED) {
+                assertEquals(Status.LOCKED, status, "locked after " + countedFailures + " failures");
+            } else {
+                assertTrue(status != Status.LOCKED, "locked after only " + countedFailures + " failures");
+            }
+            if (status == Status.VALID) {
+                countedFailures = 0;
+                wrongGuessesCompared = 0;
+            } else if (status != Status.MALFORMED && status != Status.LOCKED) {
+                countedFailures++;
+            }
+            wrongGuessesCompared += status == Status.INVALID ? 1 : 0;
+            assertTrue(wrongGuessesCompared <= failuresBeforeLock, wrongGuessesCompared + " wrong guesses compared");
+        }
+    }
+
+    private static String typed(Step step, String code) {
+        switch (step) {
+            case GUESS_WRONG:
+            case GUESS_OTHER_SCOPE:
+                return OneTimeCodesAttemptLimitTest.wrong(code);
+            case TYPE_RIGHT:
+                return code;
+            default:
+                return code + "x";
+        }
     }
 
     @Provide

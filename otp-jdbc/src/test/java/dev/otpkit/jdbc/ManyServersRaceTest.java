@@ -59,7 +59,8 @@ class ManyServersRaceTest {
                 .replayGuard(JdbcReplayGuard.builder(pool).clock(clock).build())
                 .attemptLimiter(JdbcAttemptLimiter.builder(pool).clock(clock).build()).build();
         final OneTimeCodes oneTimeCodes = OneTimeCodes.builder().clock(clock).hashKey(HASH_KEY)
-                .store(JdbcOneTimeCodeStore.builder(pool).clock(clock).build()).build();
+                .store(JdbcOneTimeCodeStore.builder(pool).clock(clock).build())
+                .attemptLimiter(JdbcAttemptLimiter.builder(pool).clock(clock).build()).build();
         final BackupCodes backupCodes = BackupCodes.builder().cost(Argon2idCost.forTesting(64, 1, 1))
                 .store(JdbcBackupCodeStore.builder(pool).build())
                 .attemptLimiter(JdbcAttemptLimiter.builder(pool).clock(clock).build()).build();

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.otpkit.backup.BackupCodes;
+import dev.otpkit.core.AttemptLimiter;
 import dev.otpkit.core.OtpAuthUri;
 import dev.otpkit.core.OtpSecret;
 import dev.otpkit.core.PendingEnrollment;
@@ -286,6 +287,29 @@ abstract class OtpLoginFlows {
         mvc.perform(post("/login/email-code").param("code", code).with(csrf()).session(again))
                 .andExpect(redirectedUrl("/login/email-code?error=expired"));
         assertThat(authorities(again)).doesNotContain(OtpFactors.EMAIL_CODE_AUTHORITY);
+    }
+
+    @Test
+    void wrongEmailCodesAcrossResentCodesLockTheSignIn() throws Exception {
+        Account alice = enrolledAccount();
+        MockHttpSession session = signInWithPassword(alice.name);
+        for (int failure = 0; failure < AttemptLimiter.DEFAULT_FAILURES_BEFORE_LOCK; failure++) {
+            // A new code each time, as the "send again" button makes: new tries for the code only.
+            mvc.perform(post("/login/email-code/send").with(csrf()).session(session))
+                    .andExpect(redirectedUrl("/login/email-code?sent"));
+            mvc.perform(post("/login/email-code").param("code", wrong(lastCodeSentTo(alice.name))).with(csrf())
+                    .session(session)).andExpect(redirectedUrl("/login/email-code?error=invalid"));
+        }
+
+        mvc.perform(post("/login/email-code/send").with(csrf()).session(session));
+        mvc.perform(post("/login/email-code").param("code", lastCodeSentTo(alice.name)).with(csrf()).session(session))
+                .andExpect(redirectedUrl("/login/email-code?error=locked"));
+        String page = mvc.perform(get("/login/email-code").param("error", "locked").session(session)).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains("Too many wrong codes");
+        mvc.perform(post("/login/totp").param("code", alice.code()).with(csrf()).session(session))
+                .andExpect(redirectedUrl("/login/totp?error=locked"));
+        assertThat(authorities(session)).doesNotContain(OtpFactors.EMAIL_CODE_AUTHORITY, OtpFactors.TOTP_AUTHORITY);
     }
 
     @Test

@@ -97,10 +97,17 @@ class TestApp {
         return event -> receivedSecurityEvents.add(event.getPayload());
     }
 
+    /** One budget of wrong second factors per account, whichever kind they are. */
     @Bean
-    TotpVerifier totpVerifier(MutableClock clock, Stores stores, SecurityEventPublisher securityEvents) {
+    AttemptLimiter attemptLimiter(MutableClock clock, Stores stores) {
+        return stores.attemptLimiter(clock);
+    }
+
+    @Bean
+    TotpVerifier totpVerifier(MutableClock clock, Stores stores, AttemptLimiter attemptLimiter,
+            SecurityEventPublisher securityEvents) {
         return TotpVerifier.builder(TOTP).clock(clock).replayGuard(stores.replayGuard(clock))
-                .attemptLimiter(stores.attemptLimiter(clock)).eventListener(securityEvents).build();
+                .attemptLimiter(attemptLimiter).eventListener(securityEvents).build();
     }
 
     @Bean
@@ -109,14 +116,15 @@ class TestApp {
     }
 
     @Bean
-    BackupCodes backupCodes(Stores stores) {
-        return BackupCodes.builder().cost(Argon2idCost.forTesting(64, 1, 1)).store(stores.backupCodeStore()).build();
+    BackupCodes backupCodes(Stores stores, AttemptLimiter attemptLimiter) {
+        return BackupCodes.builder().cost(Argon2idCost.forTesting(64, 1, 1)).store(stores.backupCodeStore())
+                .attemptLimiter(attemptLimiter).build();
     }
 
     @Bean
-    OneTimeCodes oneTimeCodes(MutableClock clock, Stores stores) {
+    OneTimeCodes oneTimeCodes(MutableClock clock, Stores stores, AttemptLimiter attemptLimiter) {
         return OneTimeCodes.builder().clock(clock).store(stores.oneTimeCodeStore(clock)).hashKey(EMAIL_HASH_KEY)
-                .build();
+                .attemptLimiter(attemptLimiter).build();
     }
 
     @Bean

@@ -112,11 +112,13 @@ public class OtpkitAutoConfiguration {
     }
 
     /**
-     * Email/SMS codes.
+     * Email/SMS codes, counted by the same attempt limiter as TOTP and backup codes: a new code
+     * brings new tries per code, never new tries for the account.
      *
      * @param properties the settings
      * @param store where pending codes live
      * @param hashKey the key of the codes' hashes, if the store needs one
+     * @param attemptLimiter the attempt limiter
      * @param events where security events go
      * @param clock the application's clock, if any
      * @return the service
@@ -124,10 +126,11 @@ public class OtpkitAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public OneTimeCodes otpkitOneTimeCodes(OtpkitProperties properties, OneTimeCodeStore store,
-            ObjectProvider<EmailCodeHashKey> hashKey, SecurityEventListener events, ObjectProvider<Clock> clock) {
+            ObjectProvider<EmailCodeHashKey> hashKey, AttemptLimiter attemptLimiter, SecurityEventListener events,
+            ObjectProvider<Clock> clock) {
         OtpkitProperties.EmailCode email = properties.emailCode();
         OneTimeCodes.Builder codes = OneTimeCodes.builder().clock(clock(clock)).ttl(email.ttl()).digits(email.digits())
-                .maxAttempts(email.maxAttempts()).store(store).eventListener(events);
+                .maxAttempts(email.maxAttempts()).store(store).attemptLimiter(attemptLimiter).eventListener(events);
         EmailCodeHashKey key = hashKey.getIfAvailable();
         if (key != null) {
             codes.hashKey(key.bytes());

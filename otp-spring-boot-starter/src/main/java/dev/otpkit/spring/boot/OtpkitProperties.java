@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param devMode development only: start without sealing or hash keys, making throwaway ones
  *     at each start (sealed secrets then do not survive a restart)
  * @param totp TOTP code parameters and the verification window
- * @param attempts the attempt limit shared by TOTP and backup codes
+ * @param attempts the attempt limit per account, shared by TOTP, backup and email/SMS codes
  * @param emailCode email/SMS codes
  * @param enrollment enrolment of authenticators
  * @param backupCodes backup codes
@@ -56,7 +56,8 @@ public record OtpkitProperties(@DefaultValue("otpkit") String issuer, @DefaultVa
      *
      * @param ttl how long a code is valid
      * @param digits code length, 4 to 10
-     * @param maxAttempts wrong tries a code survives
+     * @param maxAttempts tries a code allows; the account's limit ({@code otpkit.attempts}) counts
+     *     them too, across codes
      * @param hashKey Base64 of 32 random bytes that key the codes' hashes in the database;
      *     required with a {@code DataSource}, unless in development mode
      */

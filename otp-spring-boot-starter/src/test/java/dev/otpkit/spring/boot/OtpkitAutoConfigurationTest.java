@@ -15,6 +15,7 @@ import dev.otpkit.core.SecurityEvent;
 import dev.otpkit.core.SecurityEventListener;
 import dev.otpkit.core.Totp;
 import dev.otpkit.core.TotpVerifier;
+import dev.otpkit.core.Verification;
 import dev.otpkit.jdbc.JdbcAttemptLimiter;
 import dev.otpkit.jdbc.JdbcReplayGuard;
 import dev.otpkit.spring.JdbcTotpCredentialRepository;
@@ -168,6 +169,49 @@ class OtpkitAutoConfigurationTest {
                             .isEqualTo(Totp.builder().digits(8).period(java.time.Duration.ofSeconds(60)).build());
                     assertThat(context.getBean(TotpEnrollmentService.class).toString()).contains("issuer Example");
                 });
+    }
+
+    @Test
+    void emailCodesShareTheAttemptLimitOfTotpAndBackupCodesInMemory() {
+        runner.withPropertyValues("otpkit.attempts.failures-before-lock=3")
+                .run(OtpkitAutoConfigurationTest::wrongTotpAndEmailCodesLockTogether);
+    }
+
+    @Test
+    void emailCodesShareTheJdbcAttemptLimitOfTotpAndBackupCodes() {
+        runner.withBean(DataSource.class, OtpkitAutoConfigurationTest::h2)
+                .withPropertyValues("otpkit.sealing.keys.k1=" + KEY, "otpkit.email-code.hash-key=" + KEY,
+                        "otpkit.jdbc.initialize-schema=true", "otpkit.attempts.failures-before-lock=3")
+                .run(context -> {
+                    assertThat(context).getBean(AttemptLimiter.class).isInstanceOf(JdbcAttemptLimiter.class);
+                    wrongTotpAndEmailCodesLockTogether(context);
+                });
+    }
+
+    /**
+     * Two wrong TOTP codes and one wrong email code make the 3 failures that lock the account, so
+     * that a new email code, even right, and a backup code are refused: one budget per account.
+     */
+    private static void wrongTotpAndEmailCodesLockTogether(
+            org.springframework.boot.test.context.assertj.AssertableApplicationContext context) {
+        assertThat(context).hasNotFailed();
+        TotpVerifier totp = context.getBean(TotpVerifier.class);
+        OneTimeCodes emailCodes = context.getBean(OneTimeCodes.class);
+        OtpSecret secret = OtpSecret.generate();
+        String rightTotp = totp.totp().generate(secret, java.time.Instant.now());
+        String wrongTotp = rightTotp.equals("000000") ? "000001" : "000000";
+        String firstEmail = emailCodes.issue("alice", "login").code();
+
+        assertThat(totp.verify("alice", secret, wrongTotp).status()).isEqualTo(Verification.Status.INVALID);
+        assertThat(emailCodes.verify("alice", "login", firstEmail.equals("000000") ? "000001" : "000000")
+                .status()).isEqualTo(Verification.Status.INVALID);
+        assertThat(totp.verify("alice", secret, wrongTotp).status()).isEqualTo(Verification.Status.INVALID);
+
+        String secondEmail = emailCodes.issue("alice", "login").code();
+        assertThat(emailCodes.verify("alice", "login", secondEmail).status()).isEqualTo(Verification.Status.LOCKED);
+        assertThat(context.getBean(BackupCodes.class).verify("alice", "K7QX2-M9TZD").status())
+                .isEqualTo(Verification.Status.LOCKED);
+        assertThat(emailCodes.verify("bob", "login", emailCodes.issue("bob", "login").code()).isValid()).isTrue();
     }
 
     @Test
