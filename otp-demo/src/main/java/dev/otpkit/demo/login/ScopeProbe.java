@@ -1,5 +1,6 @@
 package dev.otpkit.demo.login;
 
+import dev.otpkit.core.AttemptLimiter;
 import dev.otpkit.core.OneTimeCodeStore;
 import dev.otpkit.core.OneTimeCodes;
 import dev.otpkit.spring.boot.OtpkitProperties;
@@ -27,8 +28,11 @@ public class ScopeProbe {
     ScopeProbe(OneTimeCodeStore store, OtpkitProperties properties, Clock clock,
             @Value("${otpkit.email-code.hash-key}") String hashKey) {
         OtpkitProperties.EmailCode email = properties.emailCode();
+        // No account limiter here: the refusal that led to the probe already counted this try
+        // against the account; the probe costs only a try of the other scope's code.
         this.codes = OneTimeCodes.builder().clock(clock).store(store).hashKey(Base64.getDecoder().decode(hashKey.strip()))
-                .digits(email.digits()).ttl(email.ttl()).maxAttempts(email.maxAttempts()).build();
+                .digits(email.digits()).ttl(email.ttl()).maxAttempts(email.maxAttempts())
+                .attemptLimiter(AttemptLimiter.none()).build();
     }
 
     /**
