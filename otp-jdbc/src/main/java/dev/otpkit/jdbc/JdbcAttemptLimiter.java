@@ -28,10 +28,12 @@ import javax.sql.DataSource;
  *
  * <p>Counting an attempt is one conditional statement that counts it only if the account is not
  * locked, and starts a lock when the count reaches the limit; its row count tells whether the
- * attempt proceeds. Round trips: on PostgreSQL one (an upsert), two when the account is locked
- * (the lock's end is read then). On MySQL, MariaDB and H2, whose statements return no rows: one
- * (an {@code INSERT}) for an account without failures, two (an {@code UPDATE} after the
- * {@code INSERT} met the existing row) for one with failures, three when it is locked.
+ * attempt proceeds. Round trips: on PostgreSQL and H2 one (an upsert:
+ * {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE}, {@code MERGE ... WHEN MATCHED AND}), two
+ * when the account is locked (the lock's end is read then). On MySQL and MariaDB, which have no
+ * conditional upsert: one (an {@code INSERT}) for an account without failures, two (an
+ * {@code UPDATE} after the {@code INSERT} met the existing row) for one with failures, three
+ * when it is locked.
  * {@link #recordSuccess(String)} is one {@code DELETE}. A failure counted before the database
  * went away stays counted.
  *
