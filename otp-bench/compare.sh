@@ -3,10 +3,16 @@
 # (dev.otpkit.bench.Compare): otpkit, the peer libraries and two JCA baselines in one JMH run
 # with the GC profiler, then otpkit by window size and by thread count, and prints the tables.
 #
-# Usage: otp-bench/compare.sh [--quick] [--log FILE]
+# With --jdbc first, it runs the JDBC comparison instead (dev.otpkit.bench.JdbcCompare): logins
+# through otp-jdbc on H2 and PostgreSQL at 1, 8 and 32 threads, beside the database's own limit
+# for as many single-row UPDATEs, with latency percentiles and round trips.
+#
+# Usage: otp-bench/compare.sh [--jdbc] [--quick] [--log FILE]
+#        otp-bench/compare.sh --jdbc [--threads 1,8,32] [--databases h2,postgresql] [--quick] [--log FILE]
 #   --quick     one fork and short iterations: a smoke run, with wide errors
-#   --log FILE  where JMH's own log goes (default: compare-jmh.log)
-# The JDK is the one on the PATH, or $JAVA_HOME's if set. A full run takes about 6 minutes.
+#   --log FILE  where JMH's own log goes (default: compare-jmh.log, jdbc-compare-jmh.log)
+# The JDK is the one on the PATH, or $JAVA_HOME's if set. A full run takes about 6 minutes
+# (--jdbc: about 18).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
@@ -24,4 +30,9 @@ if ! mvn -B -q -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip package -pl 
   cat "$build_log" >&2
   exit 1
 fi
-"$java" "${jvm_options[@]}" -cp otp-bench/target/benchmarks.jar dev.otpkit.bench.Compare "$@"
+main=dev.otpkit.bench.Compare
+if [[ "${1:-}" == --jdbc ]]; then
+  main=dev.otpkit.bench.JdbcCompare
+  shift
+fi
+"$java" "${jvm_options[@]}" -cp otp-bench/target/benchmarks.jar "$main" "$@"

@@ -1,0 +1,67 @@
+package dev.otpkit.bench;
+
+import dev.otpkit.core.Verification;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.ThreadParams;
+
+/**
+ * How many TOTP logins a database sustains through otp-jdbc: the account-aware
+ * {@code TotpVerifier.verify(accountId, secret, code)} with the JDBC attempt limiter and replay
+ * guard, on H2 and PostgreSQL ({@link JdbcDatabase}), on as many threads as JMH's {@code -t}
+ * says. Each thread logs in on accounts of its own, in turn ({@link JdbcLogins}): with a right
+ * code (a fresh one every login: {@code VALID}), or a wrong one ({@code INVALID}). Measure it
+ * beside {@link BareUpdateBaseline}, the database's own limit for as many statements; the round
+ * trips per login are counted by {@link RoundTrips}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode({Mode.Throughput, Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 3)
+@Fork(1)
+public class JdbcVerifyBenchmark {
+    /** {@code right}: a fresh valid code each login; {@code wrong}: a code out of the window. */
+    @Param({"right", "wrong"})
+    public String login;
+
+    private JdbcLogins logins;
+
+    /** Made by JMH, once per thread. */
+    public JdbcVerifyBenchmark() {
+    }
+
+    /**
+     * Prepares this thread's logins and seeds its accounts, outside the measurement.
+     *
+     * @param database the trial's database
+     * @param thread which thread this is, and of how many
+     */
+    @Setup(Level.Trial)
+    public void setUp(JdbcDatabase database, ThreadParams thread) {
+        logins = new JdbcLogins(database.stores(), JdbcLogins.Kind.of(login), "t" + thread.getThreadIndex() + "-",
+                JdbcDatabase.rowsPerThread(thread.getThreadCount()));
+        logins.seed();
+    }
+
+    /**
+     * One login through otp-jdbc.
+     *
+     * @return the outcome, always the one expected for the code
+     */
+    @Benchmark
+    public Verification.Status verify() {
+        return logins.login();
+    }
+}
