@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.otpkit.jdbc.OtpkitSchema;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,59 +12,77 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.util.ListStatistics;
+import org.openjdk.jmh.util.Statistics;
 
 /**
  * Runs {@link JdbcVerifyBenchmark} beside {@link BareUpdateBaseline} and prints one table: for
  * each kind of login, database and thread count, the logins per second through otp-jdbc, the
  * database's own limit for as many single-row updates as a login makes round trips, their ratio,
- * the latency percentiles of a login, and its round trips. The round trips are counted first
+ * the latency percentiles of a login and the baseline's median, and the round trips. The
+ * medians' ratio tells the same as the throughputs' with less noise on a busy machine: a thread
+ * that loses its processor for a while slows the mean, not the median. The round trips are counted first
  * ({@link RoundTrips}), in this JVM, and set the baseline's statements; JMH's own logs go to
  * files, one per database and thread count, named on the first line.
  *
+ * <p>A busy machine's load changes from minute to minute, and a login and its baseline are
+ * compared only if they ran under the same load. So each point is measured in rounds (two by
+ * default), each round a fork of the baseline and one of the logins, their order swapped from one
+ * round to the next, each fork with 2 warm-up iterations of 2 s and 3 measured iterations of 3 s;
+ * a point's figures pool its rounds.
+ *
  * <p>Arguments: {@code --quick} and {@code --log FILE} as for {@link Compare} (default log
- * {@code jdbc-compare-jmh.log}); {@code --threads 1,8,32} and {@code --databases h2,postgresql}
- * (the defaults) to run fewer points.
+ * {@code jdbc-compare-jmh.log}); {@code --threads 1,8,32}, {@code --databases h2,postgresql} and
+ * {@code --rounds 2} (the defaults) to run fewer or more.
  */
 public final class JdbcCompare {
     /** The share of the baseline's throughput that otp-jdbc is meant to reach. */
     private static final double GOAL = 0.70;
     private static final double MICROS_PER_SECOND = 1e6;
+    private static final String VERIFY = JdbcVerifyBenchmark.class.getName() + ".verify$";
+    private static final String BASELINE = BareUpdateBaseline.class.getName() + ".update$";
 
     private final RunSettings settings;
     private final List<Integer> threads;
     private final List<String> databases;
+    private final int rounds;
     private final Map<String, Map<JdbcLogins.Kind, RoundTrips>> roundTrips = new LinkedHashMap<>();
     private final List<RunResult> results = new ArrayList<>();
 
-    private JdbcCompare(RunSettings settings, List<Integer> threads, List<String> databases) {
+    private JdbcCompare(RunSettings settings, List<Integer> threads, List<String> databases, int rounds) {
         this.settings = settings;
         this.threads = threads;
         this.databases = databases;
+        this.rounds = rounds;
     }
 
     /**
      * Runs the comparison.
      *
-     * @param args {@code --quick}, {@code --log FILE}, {@code --threads LIST} and
-     *     {@code --databases LIST}, all optional
+     * @param args {@code --quick}, {@code --log FILE}, {@code --threads LIST},
+     *     {@code --databases LIST} and {@code --rounds N}, all optional
      * @throws RunnerException if JMH fails to run a benchmark
      */
     public static void main(String[] args) throws RunnerException {
         RunSettings settings = RunSettings.parse(args, "jdbc-compare-jmh.log");
         List<String> threads = List.of("1", "8", "32");
         List<String> databases = List.of(DatabaseServer.H2, DatabaseServer.POSTGRESQL);
+        String rounds = "2";
         List<String> rest = settings.rest();
         for (int i = 0; i + 1 < rest.size(); i += 2) {
             if (rest.get(i).equals("--threads")) {
                 threads = Arrays.asList(rest.get(i + 1).split(","));
             } else if (rest.get(i).equals("--databases")) {
                 databases = Arrays.asList(rest.get(i + 1).split(","));
+            } else if (rest.get(i).equals("--rounds")) {
+                rounds = rest.get(i + 1);
             } else {
                 usage();
             }
@@ -73,12 +90,13 @@ public final class JdbcCompare {
         if (rest.size() % 2 != 0) {
             usage();
         }
-        new JdbcCompare(settings, threads.stream().map(Integer::valueOf).collect(Collectors.toList()), databases)
-                .run();
+        new JdbcCompare(settings, threads.stream().map(Integer::valueOf).collect(Collectors.toList()), databases,
+                Integer.parseInt(rounds)).run();
     }
 
     private static void usage() {
-        System.err.println("usage: jdbc-compare [--quick] [--log FILE] [--threads 1,8,32] [--databases h2,postgresql]");
+        System.err.println("usage: jdbc-compare [--quick] [--log FILE] [--threads 1,8,32] [--databases h2,postgresql]"
+                + " [--rounds 2]");
         System.exit(2);
     }
 
@@ -116,26 +134,37 @@ public final class JdbcCompare {
         }
     }
 
-    /** One JMH run per database and thread count: both logins in both modes, and the baselines they need. */
+    /** The rounds of a database and thread count: the baselines the logins need, and both logins. */
     private void measure(String database, int count) throws RunnerException {
         TreeSet<String> statements = new TreeSet<>();
         for (RoundTrips trips : roundTrips.get(database).values()) {
             statements.add(String.valueOf(Math.round(trips.statements())));
         }
-        ChainedOptionsBuilder options = settings.options(database + "-" + count)
-                .include(JdbcVerifyBenchmark.class.getName() + ".verify$")
-                .include(BareUpdateBaseline.class.getName() + ".update$")
-                .param("database", database)
-                .param("statements", statements.toArray(new String[0]))
-                .threads(count);
-        results.addAll(new Runner(options.build()).run());
+        for (int round = 1; round <= rounds; round++) {
+            List<String> order = round % 2 == 1 ? List.of(BASELINE, VERIFY) : List.of(VERIFY, BASELINE);
+            for (String benchmark : order) {
+                String run = database + "-" + count + "-" + round + (benchmark.equals(VERIFY) ? "-verify" : "-baseline");
+                ChainedOptionsBuilder options = settings.options(run)
+                        .include(benchmark)
+                        .param("database", database)
+                        .param("statements", statements.toArray(new String[0]))
+                        .param("key", "varchar")
+                        .threads(count);
+                if (!settings.quick()) {
+                    options.warmupIterations(2).warmupTime(TimeValue.seconds(2))
+                            .measurementIterations(3).measurementTime(TimeValue.seconds(3));
+                }
+                results.addAll(new Runner(options.build()).run());
+            }
+        }
     }
 
     private void printTable() {
-        System.out.printf("%nLogins through otp-jdbc (verify) beside the same number of bare single-row UPDATEs"
-                + " (baseline), per second; latency of a login in microseconds%n");
-        System.out.printf("%-6s %-11s %7s %12s %9s %12s %9s %6s %6s %9s %9s %6s%n", "login", "database", "threads",
-                "verify/s", "± error", "baseline/s", "± error", "ratio", "± err", "p50 µs", "p99 µs", "trips");
+        System.out.printf("%nLogins through otp-jdbc (verify) beside as many bare single-row UPDATEs per operation"
+                + " (baseline): operations per second (± 99.9%% confidence) and latency in microseconds%n");
+        System.out.printf("%-6s %-11s %3s %5s %10s %8s %10s %8s %5s %5s %8s %8s %9s %5s%n", "login", "database",
+                "thr", "trips", "verify/s", "± error", "limit/s", "± error", "ratio", "± err", "p50", "p99",
+                "limit p50", "p50 r");
         for (JdbcLogins.Kind kind : JdbcLogins.Kind.values()) {
             String login = kind.name().toLowerCase(Locale.ROOT);
             for (String database : databases) {
@@ -145,40 +174,61 @@ public final class JdbcCompare {
                 }
             }
         }
-        System.out.printf("Goal: ratio at least %.2f at every point.%n", GOAL);
+        System.out.printf("ratio: verify/s over limit/s, the goal is at least %.2f at every point; p50 r: the"
+                + " baseline's median latency over verify's.%n", GOAL);
     }
 
     private void printRow(String login, String database, int count, int trips) {
         Predicate<RunResult> point = r -> r.getParams().getParam("database").equals(database)
                 && r.getParams().getThreads() == count;
-        RunResult throughput = find(point.and(r -> isVerify(r) && r.getParams().getMode() == Mode.Throughput
-                && r.getParams().getParam("login").equals(login)));
-        RunResult latency = find(point.and(r -> isVerify(r) && r.getParams().getMode() == Mode.SampleTime
-                && r.getParams().getParam("login").equals(login)));
-        RunResult baseline = find(point.and(r -> !isVerify(r)
+        RunResult verify = find(point.and(r -> isVerify(r) && r.getParams().getParam("login").equals(login)));
+        RunResult limit = find(point.and(r -> !isVerify(r)
                 && r.getParams().getParam("statements").equals(String.valueOf(trips))));
-        Result<?> verify = throughput.getPrimaryResult();
-        Result<?> limit = baseline.getPrimaryResult();
-        double ratio = verify.getScore() / limit.getScore();
-        double ratioError = ratio * Math.hypot(verify.getScoreError() / verify.getScore(),
-                limit.getScoreError() / limit.getScore());
-        System.out.printf(Locale.ROOT, "%-6s %-11s %7d %,12.0f %,9.0f %,12.0f %,9.0f %6.2f %6.2f %9.1f %9.1f %6d%n",
-                login, database, count, verify.getScore() * MICROS_PER_SECOND,
-                verify.getScoreError() * MICROS_PER_SECOND, limit.getScore() * MICROS_PER_SECOND,
-                limit.getScoreError() * MICROS_PER_SECOND, ratio, ratioError,
-                latency.getPrimaryResult().getStatistics().getPercentile(50),
-                latency.getPrimaryResult().getStatistics().getPercentile(99), trips);
+        Statistics verifyRate = perSecond(verify);
+        Statistics limitRate = perSecond(limit);
+        double ratio = verifyRate.getMean() / limitRate.getMean();
+        double ratioError = ratio * Math.hypot(error(verifyRate) / verifyRate.getMean(),
+                error(limitRate) / limitRate.getMean());
+        Statistics latency = verify.getPrimaryResult().getStatistics();
+        double limitMedian = limit.getPrimaryResult().getStatistics().getPercentile(50);
+        System.out.printf(Locale.ROOT, "%-6s %-11s %3d %5d %,10.0f %,8.0f %,10.0f %,8.0f %5.2f %5.2f %8.1f %8.1f"
+                + " %9.1f %5.2f%n", login, database, count, trips, verifyRate.getMean(), error(verifyRate),
+                limitRate.getMean(), error(limitRate), ratio, ratioError, latency.getPercentile(50),
+                latency.getPercentile(99), limitMedian, limitMedian / latency.getPercentile(50));
+    }
+
+    /**
+     * Operations per second of each measured iteration: its threads over its mean latency, since
+     * each thread runs operations back to back.
+     */
+    private static Statistics perSecond(RunResult result) {
+        ListStatistics rates = new ListStatistics();
+        int threads = result.getParams().getThreads();
+        for (BenchmarkResult benchmark : result.getBenchmarkResults()) {
+            for (IterationResult iteration : benchmark.getIterationResults()) {
+                rates.addValue(threads * MICROS_PER_SECOND / iteration.getPrimaryResult().getScore());
+            }
+        }
+        return rates;
+    }
+
+    /** Half the 99.9% confidence interval, as JMH reports its scores. */
+    private static double error(Statistics statistics) {
+        return statistics.getMeanErrorAt(0.999);
     }
 
     private static boolean isVerify(RunResult result) {
         return result.getParams().getBenchmark().startsWith(JdbcVerifyBenchmark.class.getName());
     }
 
+    /** The rounds of one benchmark at one point, pooled as the forks of one run. */
     private RunResult find(Predicate<RunResult> wanted) {
-        Collection<RunResult> found = results.stream().filter(wanted).collect(Collectors.toList());
-        if (found.size() != 1) {
-            throw new IllegalStateException("expected one result, found " + found.size());
+        List<RunResult> found = results.stream().filter(wanted).collect(Collectors.toList());
+        if (found.size() != rounds) {
+            throw new IllegalStateException("expected " + rounds + " rounds, found " + found.size());
         }
-        return found.iterator().next();
+        List<BenchmarkResult> forks = new ArrayList<>();
+        found.forEach(result -> forks.addAll(result.getBenchmarkResults()));
+        return new RunResult(found.get(0).getParams(), forks);
     }
 }

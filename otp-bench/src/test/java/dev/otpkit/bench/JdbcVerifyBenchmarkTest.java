@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The logins {@link JdbcVerifyBenchmark} measures stay within the round trips the issue allows
@@ -75,13 +74,14 @@ class JdbcVerifyBenchmarkTest {
         assertEquals(statements, roundTrips(database, login, seeded).statements());
     }
 
-    @ParameterizedTest(name = "{0} statements")
-    @ValueSource(ints = {1, 2, 3})
-    void baselineRunsAsManySingleRowUpdatesAsItIsTold(int statements) throws SQLException {
+    @ParameterizedTest(name = "{0} statements, {1} key")
+    @CsvSource({"1, varchar", "2, varchar", "3, varchar", "1, bigint", "3, bigint"})
+    void baselineRunsAsManySingleRowUpdatesAsItIsTold(int statements, String key) throws SQLException {
         for (String database : pools.keySet()) {
             CountingDataSource counting = new CountingDataSource(pools.get(database));
             BareUpdateBaseline baseline = new BareUpdateBaseline();
             baseline.statements = statements;
+            baseline.key = key;
             baseline.setUp(counting.dataSource(), statements - 1, 3);
             counting.reset();
             for (int i = 0; i < 10; i++) {
