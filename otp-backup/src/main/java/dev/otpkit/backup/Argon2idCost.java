@@ -98,12 +98,8 @@ public final class Argon2idCost {
         return parallelism;
     }
 
-    /**
-     * Tells whether memory and passes reach one of OWASP's minimum configurations.
-     *
-     * @return whether the cost is fit for production
-     */
-    public boolean meetsOwaspMinimum() {
+    /** Whether memory and passes reach one of OWASP's minimum configurations. */
+    boolean meetsOwaspMinimum() {
         for (int[] floor : OWASP_FLOORS) {
             if (memoryKiB >= floor[0] && iterations >= floor[1]) {
                 return true;

@@ -5,14 +5,21 @@ import dev.otpkit.backup.internal.Argon2idHash;
 import dev.otpkit.backup.internal.ConstantWorkMatcher;
 import dev.otpkit.backup.internal.CrockfordCode;
 import dev.otpkit.core.AttemptLimiter;
+import dev.otpkit.core.SecurityEvent;
+import dev.otpkit.core.SecurityEventListener;
+import dev.otpkit.core.StoreException;
+import dev.otpkit.core.StoreFullException;
+import dev.otpkit.core.Verification;
+import dev.otpkit.core.Verification.Status;
+import dev.otpkit.core.internal.Results;
+import dev.otpkit.core.internal.SecurityEvents;
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -24,11 +31,15 @@ import java.util.function.Function;
  * Crockford's Base32 ({@code K7QX2-M9TZD}). The plain codes are returned once, by
  * {@link #generate(String)}; the {@link BackupCodeStore} keeps only their hashes, and a new set
  * replaces the old one. {@link #verify} accepts each code once, atomically, even when several
- * requests present it at the same time.
+ * requests present it at the same time. It answers with a {@link Verification}, the result of
+ * every otpkit check: {@link Status#VALID}, {@link Status#INVALID}, {@link Status#MALFORMED},
+ * {@link Status#LOCKED} or {@link Status#UNAVAILABLE}.
  *
  * <p>Attempts go through an {@link AttemptLimiter}: give the builder the limiter your
  * {@code TotpVerifier} uses, so that wrong TOTP codes and wrong backup codes of an account
- * count towards one lock. A locked account's code is not even hashed.
+ * count towards one lock. A locked account's code is not even hashed. An optional
+ * {@link SecurityEventListener} hears of each wrong code, of the lock it starts, and of each
+ * code used up with how many are left.
  *
  * <h2>One Argon2 evaluation per attempt, the same work for every account</h2>
  * All the codes of a set are hashed with one salt, drawn for the set. Checking a code hashes
@@ -44,6 +55,11 @@ import java.util.function.Function;
  * before a cost change can only be checked at its own cost; the previous costs make every other
  * account pay for that evaluation too, until no old set is left.
  *
+ * <p>An attempt refused before its code is checked ({@code LOCKED}, or {@code UNAVAILABLE} when
+ * the limiter or the store's read was full) does no hashing at all, whatever the account stores,
+ * so its timing tells no more than its status; one refused after ({@code UNAVAILABLE} when the
+ * store was full as it used up a right code) did the same work as every other attempt.
+ *
  * <p>The trade-off: someone who steals the stored hashes attacks a whole set with one
  * evaluation per guess, instead of one per guess and code; against 10 codes of 50 bits that
  * is still 2<sup>50</sup>/11, more than 2<sup>46</sup>, evaluations of 19 MiB each on average
@@ -54,7 +70,7 @@ import java.util.function.Function;
  * <pre>{@code
  * BackupCodes backup = BackupCodes.builder().store(myStore).attemptLimiter(limiter).build();
  * BackupCodeSet set = backup.generate("alice");   // show set.codes() once
- * BackupCodeVerification result = backup.verify("alice", "k7qx2 m9tzd");
+ * Verification result = backup.verify("alice", "k7qx2 m9tzd");
  * }</pre>
  */
 public final class BackupCodes {
@@ -62,8 +78,6 @@ public final class BackupCodes {
     public static final int DEFAULT_COUNT = 10;
     /** Most codes a set may have: 100. */
     public static final int MAX_COUNT = 100;
-    /** Random bits in each code: 50. */
-    public static final int CODE_BITS = CrockfordCode.BITS;
 
     private final int count;
     private final Argon2idCost cost;
@@ -73,12 +87,17 @@ public final class BackupCodes {
     private final Argon2idFunction argon2;
     /** Checks a code with the same work whatever the account stores. */
     private final ConstantWorkMatcher matcher;
+    private final Clock clock;
+    private final SecurityEventListener eventListener;
 
     private BackupCodes(Builder builder) {
         this.count = builder.count;
         this.cost = builder.cost;
         this.store = builder.store != null ? builder.store : BackupCodeStore.inMemory();
-        this.limiter = builder.limiter != null ? builder.limiter : AttemptLimiter.inMemory();
+        this.limiter = builder.limiter != null ? builder.limiter
+                : AttemptLimiter.inMemoryBuilder().clock(builder.clock).build();
+        this.clock = builder.clock;
+        this.eventListener = builder.eventListener;
         this.random = builder.random != null ? builder.random : new SecureRandom();
         this.argon2 = builder.argon2;
         Set<Argon2idCost> accepted = new LinkedHashSet<>();
@@ -93,9 +112,8 @@ public final class BackupCodes {
 
     /**
      * Starts a builder: 10 codes a set, {@link Argon2idCost#OWASP_MINIMUM}, a new
-     * {@link BackupCodeStore#inMemory()} store (at most
-     * {@value BackupCodeStore#DEFAULT_MAX_ACCOUNTS} accounts), a new {@link AttemptLimiter#inMemory()} limiter
-     * and a new {@link SecureRandom}.
+     * {@link BackupCodeStore#inMemory()} store, a new in-memory {@link AttemptLimiter} on the
+     * system clock, a new {@link SecureRandom}, and no event listener.
      *
      * @return a new builder
      */
@@ -144,9 +162,9 @@ public final class BackupCodes {
      * @param accountId the account
      * @return the codes, to show the user once, and their hashes
      * @throws NullPointerException if {@code accountId} is null
-     * @throws IllegalStateException if the store refuses the set: the default in-memory store
-     *     holds at most {@value BackupCodeStore#DEFAULT_MAX_ACCOUNTS} accounts and refuses a
-     *     new one when full (see {@link BackupCodeStore#inMemory(int)}); nothing is stored then
+     * @throws StoreFullException if the store has no room for another account's set (see
+     *     {@link BackupCodeStore.InMemoryBuilder}); nothing is stored then
+     * @throws StoreException if the store fails otherwise
      */
     public BackupCodeSet generate(String accountId) {
         Objects.requireNonNull(accountId, "accountId");
@@ -159,50 +177,99 @@ public final class BackupCodes {
      * Checks a backup code and, if it matches an unused code of the account, consumes it.
      * Costs one Argon2id evaluation at the current cost and one at each previous cost (so one
      * unless the builder was given previous costs) and reads {@value #MAX_COUNT} PHC strings,
-     * whatever the account stores; malformed input costs none. Exactly one of several
+     * whatever the account stores; malformed input costs none, and so does a refused attempt
+     * ({@code LOCKED}, or {@code UNAVAILABLE} before the code is checked). Exactly one of several
      * concurrent calls with the same code succeeds.
      *
-     * <p>Input that is not a backup code at all is refused before the attempt limiter is asked,
-     * as it tests no guess. Every other attempt is counted by the limiter, and a success
-     * clears the account's failures.
+     * <p>Input that is not a backup code at all is refused before the store or the attempt
+     * limiter is asked, as it tests no guess. Every other attempt is counted by the limiter, and a
+     * success clears the account's failures. A store or limiter that is full
+     * ({@link StoreFullException}) makes the answer {@code UNAVAILABLE}: the code is neither
+     * accepted nor consumed, and the attempt is not counted.
+     *
+     * <p>The {@linkplain Builder#eventListener(SecurityEventListener) event listener} hears, once
+     * the outcome is recorded, of every {@code INVALID} code
+     * ({@link SecurityEvent.Kind#SECOND_FACTOR_FAILED}, also for a right code that a concurrent
+     * call used up first), then of the lock it started ({@link SecurityEvent.Kind#ACCOUNT_LOCKED}),
+     * and of every {@code VALID} one ({@link SecurityEvent.Kind#BACKUP_CODE_USED}, with the codes
+     * left: the set this call read, less the code used; one too many if another code of the
+     * account was used at the same moment).
      *
      * @param accountId the account
      * @param code the code as typed: case, spaces and '-' do not matter, O reads as 0 and I or
      *     L as 1; any content, including {@code null}
-     * @return {@code VALID} if the code was unused and is now consumed; {@code LOCKED} with
-     *     the time to retry if the limiter refused the attempt; {@code INVALID} or
-     *     {@code MALFORMED} otherwise
+     * @return {@link Status#VALID} if the code was unused and is now consumed;
+     *     {@link Status#LOCKED} with the time to retry if the limiter refused the attempt;
+     *     {@link Status#UNAVAILABLE}, with the time to retry if the full store could tell, if the
+     *     limiter had no room to count the attempt or the store threw {@link StoreFullException};
+     *     {@link Status#INVALID} or {@link Status#MALFORMED} otherwise. Never a
+     *     {@linkplain Verification#match() match}.
      * @throws NullPointerException if {@code accountId} is null
+     * @throws StoreException if the store or the limiter fails for another reason than being
+     *     full
      * @throws IllegalStateException if the store holds, for this account, a string that is not
      *     an Argon2id PHC string, hashes that are not one set (one salt and cost), more than
      *     {@value #MAX_COUNT} hashes, or a set at a cost that is neither the current nor a
      *     previous one; thrown after the same work as any other attempt
      */
-    public BackupCodeVerification verify(String accountId, CharSequence code) {
+    public Verification verify(String accountId, CharSequence code) {
         Objects.requireNonNull(accountId, "accountId");
         byte[] password = CrockfordCode.canonicalBytes(code);
         if (password == null) {
-            return BackupCodeVerification.malformed();
+            return Results.malformed();
         }
         try {
-            Optional<Instant> lockedUntil = limiter.beginAttempt(accountId);
-            if (lockedUntil.isPresent()) {
-                return BackupCodeVerification.locked(lockedUntil.get());
-            }
             return check(accountId, password);
         } finally {
             Arrays.fill(password, (byte) 0);
         }
     }
 
-    private BackupCodeVerification check(String accountId, byte[] password) {
-        List<String> stored = store.hashes(accountId);
-        int matched = matcher.indexOfMatch(stored, password);
-        if (matched != ConstantWorkMatcher.NO_MATCH && store.remove(accountId, stored.get(matched))) {
-            limiter.recordSuccess(accountId);
-            return BackupCodeVerification.valid();
+    private Verification check(String accountId, byte[] password) {
+        List<String> stored;
+        AttemptLimiter.Attempt attempt;
+        try {
+            // The hashes are read before the attempt is counted, so that a store that cannot
+            // answer leaves nothing counted; a snapshot is enough, as remove() decides the use.
+            stored = store.hashes(accountId);
+            attempt = limiter.beginAttempt(accountId);
+        } catch (StoreFullException full) {
+            return Results.unavailable(full.retryAfter());
         }
-        return BackupCodeVerification.invalid();
+        if (!attempt.proceeds()) {
+            return Results.locked(attempt.lockedUntil().orElseThrow());
+        }
+        int matched = matcher.indexOfMatch(stored, password);
+        return matched == ConstantWorkMatcher.NO_MATCH ? invalid(accountId, attempt)
+                : consume(accountId, attempt, stored.get(matched), stored.size() - 1);
+    }
+
+    /** Uses up the matched hash, unless a concurrent call or a new set got there first. */
+    private Verification consume(String accountId, AttemptLimiter.Attempt attempt, String hash, int othersLeft) {
+        boolean removed;
+        try {
+            removed = store.remove(accountId, hash);
+        } catch (StoreFullException full) {
+            // The code was right, so taking back the attempt that beginAttempt counted is earned,
+            // and recordSuccess is the limiter's only way to take one back (as the core verifiers
+            // do for a full replay guard). Nothing is consumed: the user tries again later.
+            limiter.recordSuccess(accountId);
+            return Results.unavailable(full.retryAfter());
+        }
+        if (!removed) {
+            return invalid(accountId, attempt); // the failure counted by beginAttempt stays
+        }
+        limiter.recordSuccess(accountId);
+        if (SecurityEvents.isListening(eventListener)) {
+            eventListener.onEvent(SecurityEvent.backupCodeUsed(accountId, clock.instant(), othersLeft));
+        }
+        return Results.valid();
+    }
+
+    /** Answers a failure the limiter counted, reporting it and the lock it started. */
+    private Verification invalid(String accountId, AttemptLimiter.Attempt attempt) {
+        SecurityEvents.reportFailure(eventListener, SecurityEvent.Kind.SECOND_FACTOR_FAILED, accountId, attempt, clock);
+        return Results.invalid();
     }
 
     /**
@@ -227,12 +294,8 @@ public final class BackupCodes {
         store.replace(Objects.requireNonNull(accountId, "accountId"), List.of());
     }
 
-    /**
-     * Returns the hashing cost of new sets.
-     *
-     * @return the Argon2id cost
-     */
-    public Argon2idCost cost() {
+    /** The hashing cost of new sets, for tests. */
+    Argon2idCost cost() {
         return cost;
     }
 
@@ -259,6 +322,8 @@ public final class BackupCodes {
         private Argon2idFunction argon2 = Argon2idFunction.BOUNCY_CASTLE;
         private Function<String, Argon2idHash> parser = Argon2idHash::parse;
         private List<Argon2idCost> previousCosts = List.of();
+        private Clock clock = Clock.systemUTC();
+        private SecurityEventListener eventListener = SecurityEventListener.none();
 
         private Builder() {
         }
@@ -319,9 +384,9 @@ public final class BackupCodes {
         }
 
         /**
-         * Sets the attempt limiter; default a new {@link AttemptLimiter#inMemory()}. Pass the
-         * one the application's TOTP verification uses, so both kinds of failure count
-         * together.
+         * Sets the attempt limiter; default a new in-memory limiter on this builder's
+         * {@linkplain #clock(Clock) clock}. Pass the one the application's TOTP verification
+         * uses, so both kinds of failure count together.
          *
          * @param limiter the limiter
          * @return this builder
@@ -342,6 +407,38 @@ public final class BackupCodes {
          */
         public Builder random(SecureRandom random) {
             this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * Sets the clock that times the events and runs the default in-memory limiter; default
+         * {@link Clock#systemUTC()}. Tests inject a fixed clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         * @throws NullPointerException if {@code clock} is null
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets who is told, after the outcome is recorded, of a wrong code
+         * ({@link SecurityEvent.Kind#SECOND_FACTOR_FAILED}), of the lock it starts
+         * ({@link SecurityEvent.Kind#ACCOUNT_LOCKED}) and of a code used up
+         * ({@link SecurityEvent.Kind#BACKUP_CODE_USED}, with the codes left); each timed by
+         * {@link #clock(Clock)}. Default {@link SecurityEventListener#none()}, with which no event
+         * is made. The listener is called on the checking thread before {@link BackupCodes#verify}
+         * returns: it must be fast and must not throw (what it throws reaches the caller, and the
+         * outcome stays recorded: a used code stays used).
+         *
+         * @param eventListener the listener
+         * @return this builder
+         * @throws NullPointerException if {@code eventListener} is null
+         */
+        public Builder eventListener(SecurityEventListener eventListener) {
+            this.eventListener = Objects.requireNonNull(eventListener, "eventListener");
             return this;
         }
 

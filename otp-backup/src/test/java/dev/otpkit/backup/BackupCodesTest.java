@@ -2,13 +2,21 @@ package dev.otpkit.backup;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpkit.backup.internal.Argon2idFunction;
 import dev.otpkit.backup.internal.CrockfordCode;
 import dev.otpkit.core.AttemptLimiter;
+import dev.otpkit.core.OtpSecret;
+import dev.otpkit.core.StoreException;
+import dev.otpkit.core.StoreFullException;
+import dev.otpkit.core.Totp;
+import dev.otpkit.core.TotpVerifier;
+import dev.otpkit.core.Verification;
 import dev.otpkit.core.Verification.Status;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -19,10 +27,13 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Behaviour of backup codes; hashing runs at a test cost (the cost has its own tests). */
@@ -32,6 +43,9 @@ class BackupCodesTest {
     private static final Pattern DISPLAYED = Pattern.compile("[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}");
     private static final Pattern PHC = Pattern.compile(
             "\\$argon2id\\$v=19\\$m=64,t=1,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
+
+    /** When a full test store says it expects room. */
+    private static final Instant ROOM = Instant.parse("2026-11-22T12:05:00Z");
 
     private final AtomicInteger evaluations = new AtomicInteger();
     /** Every password array given to Argon2id, to check that it is wiped afterwards. */
@@ -54,7 +68,6 @@ class BackupCodesTest {
         assertEquals(10, set.codes().size());
         assertEquals(10, new HashSet<>(set.codes()).size());
         set.codes().forEach(code -> assertTrue(DISPLAYED.matcher(code).matches(), code));
-        assertEquals(50, BackupCodes.CODE_BITS);
     }
 
     @Test
@@ -68,6 +81,23 @@ class BackupCodesTest {
         assertEquals(1, first.hashes().stream().map(BackupCodesTest::salt).distinct().count());
         assertNotEquals(salt(first.hashes().get(0)), salt(second.hashes().get(0)));
         assertEquals(3, first.hashes().stream().distinct().count());
+    }
+
+    @Test
+    void storesOnlyTheArgon2idHashesOfTheCodes() {
+        BackupCodeStore store = BackupCodeStore.inMemory();
+        BackupCodeSet set = builder().store(store).build().generate("alice");
+
+        List<String> stored = store.hashes("alice");
+        assertEquals(set.hashes(), stored);
+        for (String phc : stored) {
+            assertTrue(PHC.matcher(phc).matches(), phc);
+            for (String code : set.codes()) {
+                for (String form : List.of(code, code.replace("-", ""), code.toLowerCase(Locale.ROOT))) {
+                    assertFalse(phc.contains(form), "a stored hash holds the code " + form);
+                }
+            }
+        }
     }
 
     @Test
@@ -99,9 +129,9 @@ class BackupCodesTest {
         BackupCodes backup = builder().build();
         String code = backup.generate("alice").codes().get(0);
 
-        List<BackupCodeVerification> results = Race.run(16, () -> backup.verify("alice", code));
+        List<Verification> results = Race.run(16, () -> backup.verify("alice", code));
 
-        assertEquals(1, results.stream().filter(BackupCodeVerification::isValid).count());
+        assertEquals(1, results.stream().filter(Verification::isValid).count());
         assertEquals(15, results.stream().filter(r -> r.status() == Status.INVALID).count());
         assertEquals(9, backup.remaining("alice"));
     }
@@ -111,11 +141,11 @@ class BackupCodesTest {
         BackupCodes backup = BackupCodes.builder().cost(TEST_COST).build();
         String code = backup.generate("alice").codes().get(0);
 
-        List<BackupCodeVerification> results = Race.run(16, () -> backup.verify("alice", code));
+        List<Verification> results = Race.run(16, () -> backup.verify("alice", code));
 
         // Some attempts may be locked out unchecked (how many depends on when the success resets
         // the limiter), but none of them can be a second success.
-        assertEquals(1, results.stream().filter(BackupCodeVerification::isValid).count());
+        assertEquals(1, results.stream().filter(Verification::isValid).count());
         assertEquals(15, results.stream()
                 .filter(r -> r.status() == Status.INVALID || r.status() == Status.LOCKED).count());
     }
@@ -252,10 +282,11 @@ class BackupCodesTest {
         }
         evaluations.set(0);
 
-        BackupCodeVerification locked = backup.verify("alice", set.codes().get(0));
+        Verification locked = backup.verify("alice", set.codes().get(0));
 
         assertEquals(Status.LOCKED, locked.status());
         assertEquals(now.plus(AttemptLimiter.DEFAULT_FIRST_LOCK), locked.retryAfter().orElseThrow());
+        assertEquals("Verification[LOCKED until 2026-11-22T12:15:00Z]", locked.toString());
         assertEquals(0, evaluations.get());
         assertEquals(10, backup.remaining("alice"));
     }
@@ -273,6 +304,39 @@ class BackupCodesTest {
         backup.verify("alice", "00000-00002");
         backup.verify("alice", "00000-00003");
         assertTrue(backup.verify("alice", set.codes().get(1)).isValid(), "two failures after a success do not lock");
+    }
+
+    @Test
+    void wrongTotpCodesAndWrongBackupCodesCountTowardsOneLockOfASharedLimiter() {
+        Instant now = Instant.parse("2026-11-22T12:00:00Z");
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        AttemptLimiter shared = AttemptLimiter.inMemoryBuilder().clock(clock).build();
+        Totp totp = Totp.builder().build();
+        TotpVerifier totpCodes = TotpVerifier.builder(totp).clock(clock).attemptLimiter(shared).build();
+        BackupCodes backup = builder().attemptLimiter(shared).build();
+        OtpSecret secret = OtpSecret.generate();
+        BackupCodeSet set = backup.generate("alice");
+        String wrongTotp = codeOfNoStepAround(totp, secret, now);
+
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Status.INVALID, totpCodes.verify("alice", secret, wrongTotp).status());
+        }
+        assertEquals(Status.INVALID, backup.verify("alice", "00000-00000").status());
+        assertEquals(Status.INVALID, backup.verify("alice", "00000-00001").status());
+
+        String locked = "Verification[LOCKED until 2026-11-22T12:15:00Z]";
+        assertEquals(locked, backup.verify("alice", set.codes().get(0)).toString(),
+                "the fifth failure locked the backup codes");
+        assertEquals(locked, totpCodes.verify("alice", secret, totp.generate(secret, now)).toString(),
+                "and the TOTP codes");
+    }
+
+    /** A TOTP code that none of the 3 steps of the default window around {@code time} has. */
+    private static String codeOfNoStepAround(Totp totp, OtpSecret secret, Instant time) {
+        long current = totp.step(time);
+        List<String> window = List.of(totp.generateForStep(secret, current - 1), totp.generateForStep(secret, current),
+                totp.generateForStep(secret, current + 1));
+        return window.contains("000000") ? (window.contains("000001") ? "000002" : "000001") : "000000";
     }
 
     @Test
@@ -311,7 +375,25 @@ class BackupCodesTest {
 
         assertEquals("BackupCodeSet[10 codes]", set.toString());
         assertEquals("BackupCodes[10 codes, Argon2idCost[m=64,t=1,p=1]]", backup.toString());
-        assertEquals("BackupCodeVerification[VALID]", backup.verify("alice", set.codes().get(0)).toString());
+    }
+
+    @Test
+    void answersWithTheSharedVerificationsWithoutMatchOrRetryTime() {
+        BackupCodes backup = builder().build();
+        BackupCodeSet set = backup.generate("alice");
+
+        Verification valid = backup.verify("alice", set.codes().get(0));
+        Verification invalid = backup.verify("alice", set.codes().get(0));
+        Verification malformed = backup.verify("alice", "not a code");
+
+        assertEquals("Verification[VALID]", valid.toString());
+        assertEquals("Verification[INVALID]", invalid.toString());
+        assertEquals("Verification[MALFORMED]", malformed.toString());
+        for (Verification outcome : List.of(valid, invalid, malformed)) {
+            assertEquals(Optional.empty(), outcome.match(), outcome.toString());
+            assertEquals(Optional.empty(), outcome.retryAfter(), outcome.toString());
+        }
+        assertEquals(valid, backup.verify("alice", set.codes().get(1)), "compared by value");
     }
 
     @Test
@@ -363,13 +445,92 @@ class BackupCodesTest {
 
     @Test
     void generateRefusesANewAccountWhenTheInMemoryStoreIsFull() {
-        BackupCodes backup = builder().store(BackupCodeStore.inMemory(1)).build();
+        BackupCodes backup = builder().store(BackupCodeStore.inMemoryBuilder().maxEntries(1).build()).build();
         BackupCodeSet alice = backup.generate("alice");
 
-        assertThrows(IllegalStateException.class, () -> backup.generate("bob"));
+        assertThrows(StoreFullException.class, () -> backup.generate("bob"));
         assertEquals(0, backup.remaining("bob"));
         assertTrue(backup.verify("alice", alice.codes().get(0)).isValid(), "alice's set is never evicted");
         assertEquals(10, backup.generate("alice").codes().size(), "alice may still replace her set");
+    }
+
+    @Test
+    void answersUnavailableUncheckedWhenTheLimiterHasNoRoomAndCountsNothing() {
+        AttemptLimiter limiter = AttemptLimiter.inMemoryBuilder().failuresBeforeLock(2).maxEntries(1).build();
+        BackupCodes backup = builder().attemptLimiter(limiter).build();
+        BackupCodeSet set = backup.generate("alice");
+        assertEquals(Status.INVALID, backup.verify("bob", "00000-00000").status(), "bob's failure fills the limiter");
+        evaluations.set(0);
+
+        Verification refused = backup.verify("alice", set.codes().get(0));
+
+        assertEquals(Status.UNAVAILABLE, refused.status());
+        assertEquals(Optional.empty(), refused.retryAfter(), "room frees when bob succeeds: no time to tell");
+        assertEquals(0, evaluations.get(), "the code is not checked");
+        assertEquals(10, backup.remaining("alice"));
+        limiter.recordSuccess("bob");
+        assertEquals(Status.INVALID, backup.verify("alice", "00000-00000").status());
+        assertTrue(backup.verify("alice", set.codes().get(0)).isValid(), "the refusal was not counted: no lock");
+    }
+
+    /**
+     * Backup codes on {@code store} whose limiter locks at the first counted failure, so that a
+     * right code accepted afterwards proves that nothing was counted.
+     */
+    private BackupCodes lockingAtTheFirstFailure(BackupCodeStore store) {
+        return builder().store(store).attemptLimiter(AttemptLimiter.inMemoryBuilder().failuresBeforeLock(1).build())
+                .build();
+    }
+
+    @ParameterizedTest
+    @EnumSource(FailingStore.Operation.class)
+    void answersUnavailableWithTheRetryTimeWhenTheStoreIsFullAndUsesUpAndCountsNothing(FailingStore.Operation full) {
+        FailingStore store = new FailingStore();
+        BackupCodes backup = lockingAtTheFirstFailure(store);
+        BackupCodeSet set = backup.generate("alice");
+        store.fail(full, new StoreFullException("a test store", 1, ROOM));
+
+        Verification refused = backup.verify("alice", set.codes().get(0));
+
+        assertEquals(Status.UNAVAILABLE, refused.status());
+        assertEquals(ROOM, refused.retryAfter().orElseThrow());
+        store.fail(full, null);
+        assertEquals(10, backup.remaining("alice"), "nothing used up");
+        assertTrue(backup.verify("alice", set.codes().get(0)).isValid(), "one counted failure would have locked alice");
+    }
+
+    @Test
+    void letsEveryOtherStoreFailureReachTheCaller() {
+        StoreException down = new StoreException("the test database is down");
+        FailingStore store = new FailingStore();
+        BackupCodes backup = builder().store(store).build();
+        BackupCodeSet set = backup.generate("alice");
+
+        store.fail(FailingStore.Operation.REMOVE, down);
+        assertSame(down, assertThrows(StoreException.class, () -> backup.verify("alice", set.codes().get(0))));
+        store.fail(FailingStore.Operation.READ, down);
+        assertSame(down, assertThrows(StoreException.class, () -> backup.verify("alice", set.codes().get(0))));
+        assertSame(down, assertThrows(StoreException.class,
+                () -> builder().attemptLimiter(new DownLimiter(down)).build().verify("alice", "00000-00000")));
+    }
+
+    /** A limiter whose database is down. */
+    private static final class DownLimiter implements AttemptLimiter {
+        private final StoreException failure;
+
+        DownLimiter(StoreException failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public Attempt beginAttempt(String accountId) {
+            throw failure;
+        }
+
+        @Override
+        public void recordSuccess(String accountId) {
+            throw failure;
+        }
     }
 
     private static String salt(String phc) {

@@ -14,13 +14,15 @@ import java.util.Optional;
  *
  * <p>A verification uses it in two steps:
  * <pre>{@code
- * Optional<Instant> lockedUntil = limiter.beginAttempt(accountId);
- * if (lockedUntil.isPresent()) {
- *     return ...LOCKED, retry after lockedUntil.get()...;   // the code is not even looked at
+ * AttemptLimiter.Attempt attempt = limiter.beginAttempt(accountId);
+ * if (!attempt.proceeds()) {
+ *     return ...LOCKED, retry after attempt.lockedUntil().get()...;   // the code is not even looked at
  * }
  * boolean right = ...check the code...;
  * if (right) {
- *     limiter.recordSuccess(accountId);
+ *     limiter.recordSuccess(accountId);                   // also lifts a lock this attempt started
+ * } else if (attempt.startsLock()) {
+ *     ...report SecurityEvent.Kind.ACCOUNT_LOCKED...
  * }
  * }</pre>
  *
@@ -36,6 +38,13 @@ import java.util.Optional;
  * stays locked until {@link #recordSuccess(String)} is called by another path (an administrator,
  * a recovery flow). A store that cannot reach its storage throws a {@link StoreException}, which
  * reaches the caller of the verification.
+ *
+ * <p>Account ids are compared exactly, character for character. An implementation keeps every
+ * account id of up to 255 chars (UTF-16 units) that is well-formed Unicode without U+0000
+ * exactly as given. It may refuse any other (longer, holding U+0000, or holding an unpaired
+ * surrogate, which some databases cannot store) with an {@link IllegalArgumentException} that
+ * does not quote it, before counting anything; it never keeps such an id changed, cut short or
+ * equal to another. The in-memory limiter keeps every string.
  */
 public interface AttemptLimiter {
     /** The most consecutive failures any configuration allows: 100 (NIST SP 800-63B 5.2.2). */
@@ -53,7 +62,9 @@ public interface AttemptLimiter {
      * Starts an attempt: refuses it if the account is locked, else counts it as a failure (which
      * may start a lock for later attempts) and lets it proceed. The check and the count are one
      * atomic step per account: of N concurrent calls at most as many proceed as failures remain
-     * before the lock.
+     * before the lock. The answer also tells whether counting this attempt started a lock, so
+     * that a service can report {@link SecurityEvent.Kind#ACCOUNT_LOCKED} exactly once per lock
+     * without asking the store again.
      *
      * <p>A store with no room to count the attempt (a bounded store full of accounts with
      * failures) must not let it proceed: it throws {@link StoreFullException} and counts
@@ -61,12 +72,15 @@ public interface AttemptLimiter {
      * the code.
      *
      * @param accountId the account, as the application names it; not null
-     * @return empty if the attempt may proceed; otherwise the instant from which the account may
-     *     try again ({@link Instant#MAX} if it stays locked until reset)
+     * @return {@link Attempt#proceed()} if the attempt may proceed and starts no lock,
+     *     {@link Attempt#proceedAndLock(Instant)} if it may proceed and counting it locked the
+     *     account for later attempts, {@link Attempt#refuse(Instant)} if the account is locked
      * @throws NullPointerException if {@code accountId} is null
+     * @throws IllegalArgumentException if the implementation refuses an account id it cannot
+     *     keep exactly (see above); nothing is counted then
      * @throws StoreFullException if the store has no room to count the attempt
      */
-    Optional<Instant> beginAttempt(String accountId);
+    Attempt beginAttempt(String accountId);
 
     /**
      * Records that the attempt succeeded: clears the account's failures and any lock, atomically
@@ -74,8 +88,131 @@ public interface AttemptLimiter {
      *
      * @param accountId the account; one with no failures is left as it is
      * @throws NullPointerException if {@code accountId} is null
+     * @throws IllegalArgumentException if the implementation refuses an account id it cannot
+     *     keep exactly (see above)
      */
     void recordSuccess(String accountId);
+
+    /**
+     * The answer of {@link AttemptLimiter#beginAttempt(String)}: whether the attempt may go on to
+     * check its code, and the lock it met or started. Immutable; compared by value. Made by
+     * limiters, including yours, through the three factories; {@link #proceed()}, the common
+     * answer, is one shared instance, so that answering it allocates nothing.
+     */
+    final class Attempt {
+        private static final Attempt PROCEED = new Attempt(true, null);
+
+        private final boolean proceeds;
+        /** The lock met (refused) or started (proceeding); {@code null} for {@link #PROCEED}. */
+        private final Instant lockedUntil;
+
+        private Attempt(boolean proceeds, Instant lockedUntil) {
+            this.proceeds = proceeds;
+            this.lockedUntil = lockedUntil;
+        }
+
+        /**
+         * The attempt was counted as a failure and may check its code; the account is not locked.
+         *
+         * @return the shared answer
+         */
+        public static Attempt proceed() {
+            return PROCEED;
+        }
+
+        /**
+         * The attempt was counted as a failure and may check its code, and that failure reached
+         * the limit: the account is locked for later attempts until {@code lockedUntil}, unless
+         * {@link AttemptLimiter#recordSuccess(String)} (this attempt's right code) lifts it.
+         *
+         * @param lockedUntil when the account may try again; {@link Instant#MAX} if it stays
+         *     locked until reset
+         * @return the answer
+         * @throws NullPointerException if {@code lockedUntil} is null
+         */
+        public static Attempt proceedAndLock(Instant lockedUntil) {
+            return new Attempt(true, Objects.requireNonNull(lockedUntil, "lockedUntil"));
+        }
+
+        /**
+         * The account is locked: the attempt was not counted and must not check its code.
+         *
+         * @param lockedUntil when the account may try again; {@link Instant#MAX} if it stays
+         *     locked until reset
+         * @return the answer
+         * @throws NullPointerException if {@code lockedUntil} is null
+         */
+        public static Attempt refuse(Instant lockedUntil) {
+            return new Attempt(false, Objects.requireNonNull(lockedUntil, "lockedUntil"));
+        }
+
+        /**
+         * Tells whether the attempt may check its code.
+         *
+         * @return {@code false} only for a {@linkplain #refuse(Instant) refused} attempt
+         */
+        public boolean proceeds() {
+            return proceeds;
+        }
+
+        /**
+         * Tells whether counting this attempt locked the account: a failure of this attempt
+         * starts a lock.
+         *
+         * @return {@code true} only for {@link #proceedAndLock(Instant)}
+         */
+        public boolean startsLock() {
+            return proceeds && lockedUntil != null;
+        }
+
+        /**
+         * Returns until when the account is locked: the lock that refused this attempt, or the
+         * one that counting it started.
+         *
+         * @return the instant from which the account may try again ({@link Instant#MAX} if it
+         *     stays locked until reset); empty for {@link #proceed()}
+         */
+        public Optional<Instant> lockedUntil() {
+            return Optional.ofNullable(lockedUntil);
+        }
+
+        /**
+         * Compares answers by value.
+         *
+         * @param other the object to compare with
+         * @return whether {@code other} is the same answer with the same lock
+         */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Attempt && proceeds == ((Attempt) other).proceeds
+                    && Objects.equals(lockedUntil, ((Attempt) other).lockedUntil);
+        }
+
+        /**
+         * Hashes the answer.
+         *
+         * @return the hash code
+         */
+        @Override
+        public int hashCode() {
+            return Boolean.hashCode(proceeds) * 31 + Objects.hashCode(lockedUntil);
+        }
+
+        /**
+         * Describes the answer.
+         *
+         * @return {@code "Attempt[proceed]"}, {@code "Attempt[proceed, locked until ...]"} or
+         *     {@code "Attempt[refused, locked until ...]"} (the instant, or {@code reset})
+         */
+        @Override
+        public String toString() {
+            if (lockedUntil == null) {
+                return "Attempt[proceed]";
+            }
+            return "Attempt[" + (proceeds ? "proceed" : "refused") + ", locked until "
+                    + (Instant.MAX.equals(lockedUntil) ? "reset" : lockedUntil) + "]";
+        }
+    }
 
     /**
      * Returns the limiter that counts nothing and never locks: attempt limiting switched off,

@@ -1,6 +1,7 @@
 package dev.otpkit.core;
 
 import dev.otpkit.core.internal.Base32;
+import dev.otpkit.core.internal.SecurityEvents;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +51,7 @@ public final class Enrollments {
     private final Duration ttl;
     private final Clock clock;
     private final ReplayGuard confirmations;
+    private final SecurityEventListener eventListener;
 
     private Enrollments(Builder builder) {
         this.verifier = builder.verifier;
@@ -57,6 +59,7 @@ public final class Enrollments {
         this.clock = builder.verifier.clock();
         this.confirmations = builder.confirmations != null ? builder.confirmations
                 : ReplayGuard.inMemoryBuilder().clock(clock).build();
+        this.eventListener = builder.eventListener != null ? builder.eventListener : builder.verifier.eventListener();
     }
 
     /**
@@ -119,6 +122,10 @@ public final class Enrollments {
      * one whose confirmation the confirmations guard has no room to record is
      * {@code UNAVAILABLE}. Concurrent confirmations of one enrolment confirm it at most once.
      *
+     * <p>The {@linkplain Builder#eventListener(SecurityEventListener) event listener} hears of a
+     * confirmation ({@link SecurityEvent.Kind#CREDENTIAL_ENROLLED}, once it is marked) and, as
+     * from a login, of an {@code INVALID} or {@code REPLAYED} code and of the lock it starts.
+     *
      * @param pending the enrolment, as {@link #start} returned it or as restored
      * @param code the code as typed; any content, including {@code null}
      * @return the outcome, {@link Verification.Status#VALID} with the credential to persist
@@ -137,7 +144,7 @@ public final class Enrollments {
         }
         Totp totp = pending.totp();
         Verification verification = verifier.verify(totp, pending.accountId(), pending.id(),
-                TotpVerifier.NO_USED_STEP, pending.secret(), code);
+                TotpVerifier.NO_USED_STEP, pending.secret(), code, eventListener);
         if (!verification.isValid()) {
             return EnrollmentConfirmation.refused(verification);
         }
@@ -153,8 +160,10 @@ public final class Enrollments {
             return EnrollmentConfirmation.refused(Verification.Status.ALREADY_CONFIRMED);
         }
         long confirmedStep = verification.match().orElseThrow().counter();
-        return EnrollmentConfirmation.confirmed(
-                TotpCredential.restore(pending.id(), pending.accountId(), pending.secret(), totp, confirmedStep));
+        TotpCredential credential =
+                TotpCredential.restore(pending.id(), pending.accountId(), pending.secret(), totp, confirmedStep);
+        SecurityEvents.report(eventListener, SecurityEvent.Kind.CREDENTIAL_ENROLLED, pending.accountId(), clock);
+        return EnrollmentConfirmation.confirmed(credential);
     }
 
     private static String newId() {
@@ -178,6 +187,8 @@ public final class Enrollments {
         private final TotpVerifier verifier;
         private Duration ttl = DEFAULT_TTL;
         private ReplayGuard confirmations;
+        /** {@code null}: the login verifier's listener. */
+        private SecurityEventListener eventListener;
 
         private Builder(TotpVerifier verifier) {
             this.verifier = verifier;
@@ -211,6 +222,27 @@ public final class Enrollments {
          */
         public Builder confirmations(ReplayGuard confirmations) {
             this.confirmations = Objects.requireNonNull(confirmations, "confirmations");
+            return this;
+        }
+
+        /**
+         * Sets who is told, after the outcome is recorded, that an enrolment was confirmed
+         * ({@link SecurityEvent.Kind#CREDENTIAL_ENROLLED}) and, as for a login, of a wrong or
+         * reused confirmation code and of the lock it starts; each timed by the login verifier's
+         * clock. Default: the login verifier's
+         * {@linkplain TotpVerifier.Builder#eventListener(SecurityEventListener) listener}, as
+         * confirmations are logins with the new credential (so, unless that was set,
+         * {@link SecurityEventListener#none()}). The listener is called on the confirming thread
+         * before {@link Enrollments#confirm} returns: it must be fast and must not throw (what it
+         * throws reaches the caller, and the enrolment stays confirmed: it cannot be confirmed
+         * again, so the user has to start a new one).
+         *
+         * @param eventListener the listener
+         * @return this builder
+         * @throws NullPointerException if {@code eventListener} is null
+         */
+        public Builder eventListener(SecurityEventListener eventListener) {
+            this.eventListener = Objects.requireNonNull(eventListener, "eventListener");
             return this;
         }
 

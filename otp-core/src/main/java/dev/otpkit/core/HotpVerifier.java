@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Checks HOTP codes against the counter the server expects next, looking a few counters
@@ -57,6 +56,7 @@ public final class HotpVerifier {
     private final int resyncWindow;
     private final Clock clock;
     private final AccountProtection protection;
+    private final SecurityEventListener eventListener;
 
     private HotpVerifier(Builder builder) {
         this.hotp = builder.hotp;
@@ -64,6 +64,7 @@ public final class HotpVerifier {
         this.resyncWindow = builder.resyncWindow;
         this.clock = builder.configuredClock();
         this.protection = builder.buildProtection();
+        this.eventListener = builder.configuredEventListener();
     }
 
     /**
@@ -115,7 +116,9 @@ public final class HotpVerifier {
      * to remember is {@link Verification.Status#UNAVAILABLE}, not accepted and not counted as a
      * failure. Accepted counters are remembered under the account and
      * {@link ReplayGuard#ACCOUNT_AUTHENTICATOR}. Each store's check-and-update is atomic per
-     * account.
+     * account. INVALID and REPLAYED are reported to the
+     * {@linkplain Builder#eventListener(SecurityEventListener) event listener} once counted, with
+     * {@link SecurityEvent.Kind#ACCOUNT_LOCKED} after them if the attempt started a lock.
      *
      * @param accountId the account, as the application names it (one id per authenticator)
      * @param secret the account's secret
@@ -135,12 +138,12 @@ public final class HotpVerifier {
         if (given == CodeInput.MALFORMED) {
             return Verification.malformed();
         }
-        Optional<Verification> refused = protection.beginAttempt(accountId);
-        if (refused.isPresent()) {
-            return refused.get();
+        AccountProtection.Admission admission = protection.beginAttempt(accountId);
+        if (admission.isRefused()) {
+            return admission.refusal();
         }
         long matched = hotp.find(secret, given, expectedCounter, windowEnd(expectedCounter, lookAhead));
-        return accept(accountId, matched, expectedCounter);
+        return accept(admission, accountId, matched, expectedCounter);
     }
 
     /**
@@ -149,7 +152,8 @@ public final class HotpVerifier {
      * counters within the resynchronisation window after the expected counter. Guessing such a
      * pair is far harder than guessing one code, and the call counts as one attempt for the
      * {@link AttemptLimiter}; replay protection applies to the second code's counter. The whole
-     * window is evaluated in constant time.
+     * window is evaluated in constant time. Events are reported as by
+     * {@link #verify(String, OtpSecret, CharSequence, long)}.
      *
      * @param accountId the account, as the application names it (one id per authenticator)
      * @param secret the account's secret
@@ -174,23 +178,24 @@ public final class HotpVerifier {
         if (first == CodeInput.MALFORMED || second == CodeInput.MALFORMED) {
             return Verification.malformed();
         }
-        Optional<Verification> refused = protection.beginAttempt(accountId);
-        if (refused.isPresent()) {
-            return refused.get();
+        AccountProtection.Admission admission = protection.beginAttempt(accountId);
+        if (admission.isRefused()) {
+            return admission.refusal();
         }
         // The second code's counter is one past the first's, so it must stay representable.
         long lastFirst = Math.min(windowEnd(expectedCounter, resyncWindow), Long.MAX_VALUE - 1);
         long matched = hotp.findPair(secret, first, second, expectedCounter, lastFirst);
-        return accept(accountId, matched, expectedCounter);
+        return accept(admission, accountId, matched, expectedCounter);
     }
 
     /** Turns a search result into the outcome, accepting a match at most once. */
-    private Verification accept(String accountId, long matched, long expectedCounter) {
+    private Verification accept(AccountProtection.Admission admission, String accountId, long matched,
+            long expectedCounter) {
         if (matched < 0) {
-            return Verification.invalid();
+            return protection.invalid(admission, accountId, eventListener);
         }
-        return protection.acceptOnce(accountId, ReplayGuard.ACCOUNT_AUTHENTICATOR, matched,
-                clock.instant().plus(REPLAY_MEMORY), (int) (matched - expectedCounter));
+        return protection.acceptOnce(admission, accountId, ReplayGuard.ACCOUNT_AUTHENTICATOR, matched,
+                clock.instant().plus(REPLAY_MEMORY), (int) (matched - expectedCounter), eventListener);
     }
 
     /** {@code expected + width}, stopping at {@link Long#MAX_VALUE}. */

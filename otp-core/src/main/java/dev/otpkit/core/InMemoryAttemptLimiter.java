@@ -4,7 +4,6 @@ import dev.otpkit.core.internal.AccountTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The bounded in-memory {@link AttemptLimiter}: one small entry per account with failures since
@@ -35,21 +34,24 @@ final class InMemoryAttemptLimiter implements AttemptLimiter {
         long lockedUntilMillis = Long.MIN_VALUE;
 
         /** Refuses the attempt if locked, else counts it as a failure, locking at the limit. */
-        Optional<Instant> begin(long now, long unused) {
-            if (consecutive >= maxConsecutiveFailures) {
-                return Optional.of(Instant.MAX);
-            }
-            if (now < lockedUntilMillis) {
-                return Optional.of(Instant.ofEpochMilli(lockedUntilMillis));
+        Attempt begin(long now, long unused) {
+            if (consecutive >= maxConsecutiveFailures || now < lockedUntilMillis) {
+                return Attempt.refuse(lockedUntil());
             }
             sinceLock++;
             consecutive++;
-            if (sinceLock >= failuresBeforeLock || consecutive >= maxConsecutiveFailures) {
-                lockedUntilMillis = saturatedAdd(now, lockMillis(locks));
-                locks++;
-                sinceLock = 0;
+            if (sinceLock < failuresBeforeLock && consecutive < maxConsecutiveFailures) {
+                return Attempt.proceed();
             }
-            return Optional.empty();
+            lockedUntilMillis = saturatedAdd(now, lockMillis(locks));
+            locks++;
+            sinceLock = 0;
+            return Attempt.proceedAndLock(lockedUntil());
+        }
+
+        /** The end of the lock in force: never, once the consecutive failures reached the limit. */
+        private Instant lockedUntil() {
+            return consecutive >= maxConsecutiveFailures ? Instant.MAX : Instant.ofEpochMilli(lockedUntilMillis);
         }
 
         /** Forgets the failures and locks: the entry is then dropped. */
@@ -92,7 +94,7 @@ final class InMemoryAttemptLimiter implements AttemptLimiter {
      * room frees: its {@link StoreFullException} has no retry time.
      */
     @Override
-    public Optional<Instant> beginAttempt(String accountId) {
+    public Attempt beginAttempt(String accountId) {
         Objects.requireNonNull(accountId, "accountId");
         long now = clock.millis();
         return table.update(accountId, now, Failures::begin, now, 0);
@@ -111,11 +113,6 @@ final class InMemoryAttemptLimiter implements AttemptLimiter {
     public void recordSuccess(String accountId) {
         Objects.requireNonNull(accountId, "accountId");
         table.updateIfPresent(accountId, clock.millis(), Failures::clear, 0, 0, Boolean.FALSE);
-    }
-
-    /** How many accounts are tracked, for tests of the bound. */
-    int trackedAccounts() {
-        return table.size();
     }
 
     private static long saturatedAdd(long a, long b) {

@@ -74,11 +74,6 @@ final class InMemoryReplayGuard implements ReplayGuard {
                 Objects.requireNonNull(authenticatorId, "authenticatorId"));
     }
 
-    /** How many pairs of account and authenticator are remembered, for tests of the bound. */
-    int trackedAccounts() {
-        return table.size();
-    }
-
     @Override
     public String toString() {
         return "InMemoryReplayGuard[" + table.size() + " of " + table.maxEntries() + " pairs remembered]";

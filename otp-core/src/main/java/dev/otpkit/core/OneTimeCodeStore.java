@@ -13,6 +13,14 @@ import java.util.Optional;
  *
  * <p>Store what {@link PendingCode} holds; it never contains the code itself. A store that
  * cannot reach its storage throws a {@link StoreException}, which reaches the caller.
+ *
+ * <p>Account ids, scopes and issue ids are compared exactly, character for character. An
+ * implementation keeps every such id of up to 255 chars (UTF-16 units) that is well-formed
+ * Unicode without U+0000 exactly as given, and every hash of up to 255 bytes. It may refuse any
+ * other id (longer, holding U+0000, or holding an unpaired surrogate, which some databases
+ * cannot store) or a longer hash with an {@link IllegalArgumentException} that does not quote
+ * it, before changing anything; it never keeps such an id changed, cut short or equal to
+ * another. The in-memory store keeps every string and hash.
  */
 public interface OneTimeCodeStore {
 
@@ -26,6 +34,8 @@ public interface OneTimeCodeStore {
      *
      * @param code the new pending code, with 0 attempts
      * @throws NullPointerException if {@code code} is null
+     * @throws IllegalArgumentException if the implementation refuses an id or the hash as it
+     *     cannot keep it exactly (see above); nothing is stored then
      * @throws StoreFullException if the store has no room for a new account and scope
      */
     void put(PendingCode code);
@@ -40,6 +50,8 @@ public interface OneTimeCodeStore {
      * @param scope the action
      * @return the pending code with the attempt counted, or empty if none is pending
      * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the implementation refuses an id it cannot keep
+     *     exactly (see above)
      */
     Optional<PendingCode> claimAttempt(String accountId, String scope);
 
@@ -53,6 +65,8 @@ public interface OneTimeCodeStore {
      * @param issueId the issue id of the code to remove
      * @return {@code true} if this call removed the code
      * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the implementation refuses an id it cannot keep
+     *     exactly (see above)
      */
     boolean remove(String accountId, String scope, String issueId);
 

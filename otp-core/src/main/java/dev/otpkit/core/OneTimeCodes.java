@@ -3,6 +3,7 @@ package dev.otpkit.core;
 import dev.otpkit.core.internal.CodeFormat;
 import dev.otpkit.core.internal.CodeHasher;
 import dev.otpkit.core.internal.CodeInput;
+import dev.otpkit.core.internal.SecurityEvents;
 import dev.otpkit.core.internal.UniformSampling;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -63,6 +64,7 @@ public final class OneTimeCodes {
     private final int maxAttempts;
     private final OneTimeCodeStore store;
     private final CodeHasher hasher;
+    private final SecurityEventListener eventListener;
 
     private OneTimeCodes(Builder builder, CodeHasher hasher) {
         this.clock = builder.clock;
@@ -72,6 +74,7 @@ public final class OneTimeCodes {
         this.maxAttempts = builder.maxAttempts;
         this.store = builder.store != null ? builder.store : OneTimeCodeStore.inMemoryBuilder().clock(clock).build();
         this.hasher = hasher;
+        this.eventListener = builder.eventListener;
     }
 
     /**
@@ -125,7 +128,8 @@ public final class OneTimeCodes {
      *     {@link Verification.Status#EXPIRED} when no code can be accepted: none pending, or it
      *     expired, was used, was replaced, or was burned by wrong tries;
      *     {@link Verification.Status#REPLAYED} when the code matched but a concurrent call
-     *     consumed it first
+     *     consumed it first; INVALID and REPLAYED are reported to the
+     *     {@linkplain Builder#eventListener(SecurityEventListener) event listener}
      * @throws NullPointerException if {@code accountId} or {@code scope} is null
      * @throws IllegalArgumentException if {@code accountId} or {@code scope} is empty
      * @throws StoreException if the store fails
@@ -152,11 +156,16 @@ public final class OneTimeCodes {
         }
         byte[] expected = hasher.hash(accountId, scope, pending.issueId(), digits, given);
         if (MessageDigest.isEqual(expected, pending.hash())) {
-            return store.remove(accountId, scope, pending.issueId()) ? Verification.valid() : Verification.replayed();
+            if (store.remove(accountId, scope, pending.issueId())) {
+                return Verification.valid();
+            }
+            SecurityEvents.report(eventListener, SecurityEvent.Kind.CODE_REPLAYED, accountId, clock);
+            return Verification.replayed();
         }
         if (pending.attempts() == maxAttempts) {
             store.remove(accountId, scope, pending.issueId());
         }
+        SecurityEvents.report(eventListener, SecurityEvent.Kind.SECOND_FACTOR_FAILED, accountId, clock);
         return Verification.invalid();
     }
 
@@ -225,6 +234,7 @@ public final class OneTimeCodes {
         private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
         private OneTimeCodeStore store;
         private byte[] hashKey;
+        private SecurityEventListener eventListener = SecurityEventListener.none();
 
         private Builder() {
         }
@@ -303,6 +313,26 @@ public final class OneTimeCodes {
          */
         public Builder hashKey(byte[] key) {
             this.hashKey = Objects.requireNonNull(key, "key").clone();
+            return this;
+        }
+
+        /**
+         * Sets who is told, after the outcome is recorded, of a wrong code
+         * ({@link SecurityEvent.Kind#SECOND_FACTOR_FAILED}, also for the try that burns the code)
+         * and of a right code that a concurrent request consumed first
+         * ({@link SecurityEvent.Kind#CODE_REPLAYED}); each timed by this builder's clock, with
+         * the account the code was issued to (not the scope). No lock event: a code is burned
+         * after its last try, the account is not locked. Default
+         * {@link SecurityEventListener#none()}, with which no event is made. The listener is
+         * called on the checking thread before {@link OneTimeCodes#verify} returns: it must be
+         * fast and must not throw (what it throws reaches the caller; the try stays counted).
+         *
+         * @param eventListener the listener
+         * @return this builder
+         * @throws NullPointerException if {@code eventListener} is null
+         */
+        public Builder eventListener(SecurityEventListener eventListener) {
+            this.eventListener = Objects.requireNonNull(eventListener, "eventListener");
             return this;
         }
 

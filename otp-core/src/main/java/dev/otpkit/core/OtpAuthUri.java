@@ -1,6 +1,7 @@
 package dev.otpkit.core;
 
 import dev.otpkit.core.internal.PercentCodec;
+import dev.otpkit.core.internal.VisibleText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -433,7 +434,7 @@ public final class OtpAuthUri {
     private static void requireDisplayable(String name, String value) {
         for (int i = 0; i < value.length(); ) {
             int codePoint = value.codePointAt(i);
-            if (isHidden(codePoint)) {
+            if (VisibleText.isHidden(codePoint)) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "%s must not contain U+%04X (character %d): control, format (bidi, zero-width), separator,"
                                 + " surrogate, private-use and unassigned characters can make an app show other text",
@@ -441,15 +442,6 @@ public final class OtpAuthUri {
             }
             i += Character.charCount(codePoint);
         }
-    }
-
-    /** Whether a code point's Unicode general category is Cc, Cf, Zl, Zp, Cs, Co or Cn. */
-    private static boolean isHidden(int codePoint) {
-        return switch (Character.getType(codePoint)) {
-            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-                    Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED -> true;
-            default -> false;
-        };
     }
 
     /** The place of the char at {@code index} in {@code value}, in code points counted from 1. */

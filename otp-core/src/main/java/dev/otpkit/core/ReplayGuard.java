@@ -30,6 +30,13 @@ import java.util.Objects;
  * distinct account ids (for example {@code "alice/totp"} and {@code "alice/hotp"}), or verify
  * TOTP logins with a {@link TotpCredential}.
  *
+ * <p>Ids are compared exactly, character for character. An implementation keeps every id of up
+ * to 255 chars (UTF-16 units) that is well-formed Unicode without U+0000 exactly as given. It
+ * may refuse any other id (longer, holding U+0000, or holding an unpaired surrogate, which
+ * some databases cannot store) with an {@link IllegalArgumentException} that does not quote
+ * it, before changing anything; it never keeps such an id changed, cut short or equal to
+ * another. The in-memory guard keeps every string.
+ *
  * <p>A verifier asks to keep a step until it has left every window any verifier could check it
  * in ({@code keepUntil}): for TOTP, {@link TotpVerifier#MAX_WINDOW} steps after the matched one,
  * whatever the verifier's own window, so that verifiers with different windows can share a
@@ -57,15 +64,18 @@ public interface ReplayGuard {
      * answer as {@link Verification.Status#UNAVAILABLE} without counting a failure, never as a
      * replay.
      *
-     * @param accountId the account, as the application names it; any string, including empty
+     * @param accountId the account, as the application names it; any string, including empty,
+     *     that the implementation keeps (see above)
      * @param authenticatorId the authenticator of the account: {@link #ACCOUNT_AUTHENTICATOR}
-     *     or a credential's id; any string
+     *     or a credential's id; any string the implementation keeps
      * @param step the matched TOTP time step or HOTP counter, 0 or more
      * @param keepUntil when the step can no longer be presented to any verifier (it has left
      *     every window); from then on the guard may forget the pair
      * @return {@code true} if the step was accepted; {@code false} if it is not newer than the
      *     last accepted one (a replay)
      * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the implementation refuses an id it cannot keep
+     *     exactly (see above); nothing is accepted then
      * @throws StoreFullException if the store has no room to record the step; nothing is
      *     accepted then
      */
@@ -87,6 +97,8 @@ public interface ReplayGuard {
      * @param step a TOTP time step or HOTP counter, 0 or more
      * @return {@code true} if {@code step} or a newer one is remembered as accepted
      * @throws NullPointerException if {@code accountId} or {@code authenticatorId} is null
+     * @throws IllegalArgumentException if the implementation refuses an id it cannot keep
+     *     exactly (see above)
      */
     default boolean hasAccepted(String accountId, String authenticatorId, long step) {
         Objects.requireNonNull(accountId, "accountId");

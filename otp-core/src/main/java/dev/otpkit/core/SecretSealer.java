@@ -1,6 +1,7 @@
 package dev.otpkit.core;
 
 import dev.otpkit.core.internal.KeyBytes;
+import dev.otpkit.core.internal.SecurityEvents;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -8,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
@@ -62,10 +64,14 @@ public final class SecretSealer {
 
     private final Map<String, SecretKey> keys;
     private final String currentKeyId;
+    private final Clock clock;
+    private final SecurityEventListener eventListener;
 
-    private SecretSealer(Map<String, SecretKey> keys, String currentKeyId) {
+    private SecretSealer(Map<String, SecretKey> keys, String currentKeyId, Builder builder) {
         this.keys = keys;
         this.currentKeyId = currentKeyId;
+        this.clock = builder.clock;
+        this.eventListener = builder.eventListener;
     }
 
     /**
@@ -128,7 +134,11 @@ public final class SecretSealer {
      * @param context the context given when sealing
      * @return the secret
      * @throws UnsealException if the text is malformed, names an unknown key, or fails
-     *     authentication (altered, or another context or key)
+     *     authentication (altered, or another context or key); a failed authentication is
+     *     first reported to the {@linkplain Builder#eventListener(SecurityEventListener) event
+     *     listener}. Also, as {@link UnsealException.Reason#MALFORMED}, if it is authentic but
+     *     holds a secret longer than {@value OtpSecret#MAX_BITS} bits, which earlier versions
+     *     could seal and no secret may be now (enrol the account again)
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code context} is empty or not valid Unicode
      */
@@ -150,12 +160,26 @@ public final class SecretSealer {
             cipher.updateAAD(associatedData(header, encodedContext));
             plaintext = cipher.doFinal(payload, NONCE_BYTES, payload.length - NONCE_BYTES);
         } catch (AEADBadTagException e) {
+            SecurityEvents.report(eventListener, SecurityEvent.Kind.SEALED_SECRET_REJECTED, context, clock);
             throw new UnsealException(UnsealException.Reason.NOT_AUTHENTIC, "sealed secret failed"
                     + " authentication: it was altered, or sealed for another context or with another key");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK must provide " + TRANSFORMATION, e);
         }
+        return secretOf(plaintext);
+    }
+
+    /**
+     * The secret of an authentic plaintext, which is wiped. Earlier versions sealed secrets of
+     * any length: one longer than today's cap is refused like a text that holds no secret.
+     */
+    private static OtpSecret secretOf(byte[] plaintext) throws UnsealException {
         try {
+            if (plaintext.length > OtpSecret.MAX_BITS / Byte.SIZE) {
+                throw new UnsealException(UnsealException.Reason.MALFORMED, "the sealed secret is authentic but"
+                        + " longer than " + OtpSecret.MAX_BITS + " bits, which no secret may be:"
+                        + " enrol the account again");
+            }
             return OtpSecret.fromBytesLegacy(plaintext);
         } finally {
             Arrays.fill(plaintext, (byte) 0);
@@ -262,6 +286,8 @@ public final class SecretSealer {
     /** Builds {@link SecretSealer} instances; not thread-safe. */
     public static final class Builder {
         private final Map<String, byte[]> keys = new LinkedHashMap<>();
+        private Clock clock = Clock.systemUTC();
+        private SecurityEventListener eventListener = SecurityEventListener.none();
 
         private Builder() {
         }
@@ -300,6 +326,36 @@ public final class SecretSealer {
         }
 
         /**
+         * Sets the clock that times the sealer's events; default {@link Clock#systemUTC()}.
+         * Sealing itself reads no time.
+         *
+         * @param clock the clock
+         * @return this builder
+         * @throws NullPointerException if {@code clock} is null
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets who is told when {@link SecretSealer#unseal} refuses a text that fails
+         * authentication ({@link SecurityEvent.Kind#SEALED_SECRET_REJECTED}, with the context
+         * as the event's account): a stored secret was altered or moved to another row. Timed
+         * by {@link #clock(Clock)}. Default {@link SecurityEventListener#none()}, with which no
+         * event is made. The listener is called before the {@link UnsealException} is thrown: it
+         * must be fast and must not throw (what it throws reaches the caller instead).
+         *
+         * @param eventListener the listener
+         * @return this builder
+         * @throws NullPointerException if {@code eventListener} is null
+         */
+        public Builder eventListener(SecurityEventListener eventListener) {
+            this.eventListener = Objects.requireNonNull(eventListener, "eventListener");
+            return this;
+        }
+
+        /**
          * Builds the sealer.
          *
          * @return the sealer, sealing with the last key added
@@ -315,7 +371,7 @@ public final class SecretSealer {
                 specs.put(entry.getKey(), new SecretKeySpec(entry.getValue(), "AES"));
                 last = entry.getKey();
             }
-            return new SecretSealer(Collections.unmodifiableMap(specs), last);
+            return new SecretSealer(Collections.unmodifiableMap(specs), last, this);
         }
     }
 }

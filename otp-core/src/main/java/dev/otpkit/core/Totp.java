@@ -97,7 +97,13 @@ public final class Totp {
      */
     public Instant stepStart(long step) {
         Hotp.requireCounter(step);
-        return t0.plusSeconds(Math.multiplyExact(step, periodSeconds));
+        long seconds = Math.addExact(t0.getEpochSecond(), Math.multiplyExact(step, periodSeconds));
+        // Instant.ofEpochSecond would refuse a later second with a DateTimeException; one kind
+        // of overflow, the documented one, whichever sum or product passes the end.
+        if (seconds > Instant.MAX.getEpochSecond()) {
+            throw new ArithmeticException("step " + step + " begins after " + Instant.MAX);
+        }
+        return Instant.ofEpochSecond(seconds, t0.getNano());
     }
 
     /**

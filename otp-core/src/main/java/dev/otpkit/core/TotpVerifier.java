@@ -5,7 +5,6 @@ import dev.otpkit.core.internal.CodeInput;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Checks TOTP codes against the current time, allowing for clock drift between server and
@@ -46,6 +45,7 @@ public final class TotpVerifier {
     private final int stepsAhead;
     private final Clock clock;
     private final AccountProtection protection;
+    private final SecurityEventListener eventListener;
 
     private TotpVerifier(Builder builder) {
         this.totp = builder.totp;
@@ -53,6 +53,7 @@ public final class TotpVerifier {
         this.stepsAhead = builder.stepsAhead;
         this.clock = builder.configuredClock();
         this.protection = builder.buildProtection();
+        this.eventListener = builder.configuredEventListener();
     }
 
     /**
@@ -117,7 +118,10 @@ public final class TotpVerifier {
      * Each store's check-and-update is atomic per account, so of concurrent calls with the same
      * valid code exactly one is accepted. With {@link ReplayGuard#none()} or
      * {@link AttemptLimiter#none()}, the matching steps accept and count nothing. A store
-     * failing otherwise ({@link StoreException}) reaches the caller.
+     * failing otherwise ({@link StoreException}) reaches the caller. INVALID and REPLAYED are
+     * reported to the {@linkplain Builder#eventListener(SecurityEventListener) event listener}
+     * once counted, with {@link SecurityEvent.Kind#ACCOUNT_LOCKED} after them if the attempt
+     * started a lock.
      *
      * @param accountId the account, as the application names it (one id per authenticator)
      * @param secret the account's secret
@@ -132,7 +136,7 @@ public final class TotpVerifier {
     public Verification verify(String accountId, OtpSecret secret, CharSequence code) {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(secret, "secret");
-        return verify(totp, accountId, ReplayGuard.ACCOUNT_AUTHENTICATOR, NO_USED_STEP, secret, code);
+        return verify(totp, accountId, ReplayGuard.ACCOUNT_AUTHENTICATOR, NO_USED_STEP, secret, code, eventListener);
     }
 
     /**
@@ -158,39 +162,41 @@ public final class TotpVerifier {
     public Verification verify(TotpCredential credential, CharSequence code) {
         Objects.requireNonNull(credential, "credential");
         return verify(credential.totp(), credential.accountId(), credential.id(), credential.confirmedStep(),
-                credential.secret(), code);
+                credential.secret(), code, eventListener);
     }
 
     /**
      * The account-aware check with explicit code parameters: attempts are limited per
      * {@code accountId}, accepted steps remembered under {@code accountId} and
      * {@code authenticatorId}, and a step not after
-     * {@code usedStep} (or {@link #NO_USED_STEP}) is a replay whatever the guard says. Takes the
-     * parameters as an argument, so that a credential's login allocates no verifier.
+     * {@code usedStep} (or {@link #NO_USED_STEP}) is a replay whatever the guard says; failures
+     * are reported to {@code listener}. Takes the parameters as an argument, so that a
+     * credential's login allocates no verifier.
      */
     Verification verify(Totp codes, String accountId, String authenticatorId, long usedStep, OtpSecret secret,
-            CharSequence code) {
+            CharSequence code, SecurityEventListener listener) {
         int given = CodeInput.parse(code, codes.digits());
         if (given == CodeInput.MALFORMED) {
             return Verification.malformed();
         }
         // Before the attempt is counted: a clock before T0 throws and must not cost a failure.
         long current = codes.step(clock.instant());
-        Optional<Verification> refused = protection.beginAttempt(accountId);
-        if (refused.isPresent()) {
-            return refused.get();
+        AccountProtection.Admission admission = protection.beginAttempt(accountId);
+        if (admission.isRefused()) {
+            return admission.refusal();
         }
         long matched = findInWindow(codes, secret, given, current);
         if (matched < 0) {
-            return Verification.invalid();
+            return protection.invalid(admission, accountId, listener);
         }
         if (matched <= usedStep) {
-            return Verification.replayed(); // the failure stays counted, as for any replay
+            return protection.replayed(admission, accountId, listener); // the failure stays counted
         }
         // Kept while any verifier could still present the step, not only this one: another
         // verifier sharing the guard may reach up to MAX_WINDOW steps behind.
         Instant keepUntil = codes.stepStart(matched + MAX_WINDOW + 1);
-        return protection.acceptOnce(accountId, authenticatorId, matched, keepUntil, (int) (matched - current));
+        return protection.acceptOnce(admission, accountId, authenticatorId, matched, keepUntil,
+                (int) (matched - current), listener);
     }
 
     /** The step of the window around {@code current} whose code under {@code codes} is {@code given}, or -1. */
@@ -211,6 +217,11 @@ public final class TotpVerifier {
     /** The clock, so that services built on this verifier agree with it on the time. */
     Clock clock() {
         return clock;
+    }
+
+    /** The event listener, the default of services built on this verifier. */
+    SecurityEventListener eventListener() {
+        return eventListener;
     }
 
     /**

@@ -14,7 +14,10 @@ public final class UnsealException extends GeneralSecurityException {
 
     /** Why a sealed secret could not be opened. */
     public enum Reason {
-        /** The text does not have the sealed-secret format or version. */
+        /**
+         * The text does not have the sealed-secret format or version, or it is authentic but
+         * holds no secret this version accepts (none, or more than {@value OtpSecret#MAX_BITS} bits).
+         */
         MALFORMED,
         /** The text names a key id that the sealer was not given. */
         UNKNOWN_KEY,

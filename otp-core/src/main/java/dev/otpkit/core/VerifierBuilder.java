@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * What the builders of {@link TotpVerifier} and {@link HotpVerifier} share: the clock and the
- * stores that protect accounts. Each store left unset is, by default, a new bounded in-memory
+ * What the builders of {@link TotpVerifier} and {@link HotpVerifier} share: the clock, the
+ * stores that protect accounts, and the listener told about failures and locks. Each store left unset is, by default, a new bounded in-memory
  * store on this builder's clock, made once by the verifier's {@code build()}; switching a
  * protection off is explicit, with {@link ReplayGuard#none()} or {@link AttemptLimiter#none()}.
  * A setting every verifier needs goes here, once.
@@ -19,6 +19,7 @@ abstract class VerifierBuilder<B extends VerifierBuilder<B>> {
     private ReplayGuard replayGuard;
     /** {@code null}: a new in-memory limiter on the clock. */
     private AttemptLimiter attemptLimiter;
+    private SecurityEventListener eventListener = SecurityEventListener.none();
 
     VerifierBuilder() {
     }
@@ -76,9 +77,33 @@ abstract class VerifierBuilder<B extends VerifierBuilder<B>> {
         return self();
     }
 
+    /**
+     * Sets who is told, after the outcome is recorded, about what the account-aware checks
+     * find: {@link SecurityEvent.Kind#SECOND_FACTOR_FAILED} for a wrong code,
+     * {@link SecurityEvent.Kind#CODE_REPLAYED} for a reused one, then
+     * {@link SecurityEvent.Kind#ACCOUNT_LOCKED} if that failure started a lock; each timed by
+     * this builder's clock. Default {@link SecurityEventListener#none()}, with which no event is
+     * made. The listener is called on the checking thread before the check returns: it must be
+     * fast and must not throw (what it throws reaches the caller of the check, whose outcome
+     * stays recorded). The checks without an account report nothing.
+     *
+     * @param eventListener the listener
+     * @return this builder
+     * @throws NullPointerException if {@code eventListener} is null
+     */
+    public B eventListener(SecurityEventListener eventListener) {
+        this.eventListener = Objects.requireNonNull(eventListener, "eventListener");
+        return self();
+    }
+
     /** The clock the verifier reads. */
     final Clock configuredClock() {
         return clock;
+    }
+
+    /** The listener the verifier reports to. */
+    final SecurityEventListener configuredEventListener() {
+        return eventListener;
     }
 
     /** The stores the verifier protects accounts with, defaults made now: call once per build. */

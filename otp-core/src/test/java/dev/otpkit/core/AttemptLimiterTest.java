@@ -1,9 +1,14 @@
 package dev.otpkit.core;
 
+import static dev.otpkit.core.ValueAssertions.assertHashesApart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.otpkit.core.AttemptLimiter.Attempt;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,14 +30,54 @@ class AttemptLimiterTest {
     /** Makes {@code count} failed attempts, each of which must be allowed to proceed. */
     private void fail(String account, int count) {
         for (int i = 0; i < count; i++) {
-            assertEquals(Optional.empty(), limiter.beginAttempt(account), "attempt " + (i + 1));
+            assertTrue(limiter.beginAttempt(account).proceeds(), "attempt " + (i + 1));
         }
     }
 
     @Test
     void allowsFiveAttemptsThenLocksForFifteenMinutes() {
         fail("alice", 5);
-        assertEquals(Optional.of(START.plus(Duration.ofMinutes(15))), limiter.beginAttempt("alice"));
+        assertEquals(Attempt.refuse(START.plus(Duration.ofMinutes(15))), limiter.beginAttempt("alice"));
+    }
+
+    @Test
+    void answersTheAttemptThatStartsALockWithTheLocksEnd() {
+        for (int i = 0; i < 4; i++) {
+            assertEquals(Attempt.proceed(), limiter.beginAttempt("alice"), "attempt " + (i + 1));
+        }
+        Attempt fifth = limiter.beginAttempt("alice");
+        assertEquals(Attempt.proceedAndLock(START.plus(Duration.ofMinutes(15))), fifth);
+        assertTrue(fifth.proceeds(), "the attempt that reaches the limit still checks its code");
+        assertTrue(fifth.startsLock());
+        Attempt refused = limiter.beginAttempt("alice");
+        assertFalse(refused.startsLock(), "a refused attempt starts nothing");
+        assertEquals(fifth.lockedUntil(), refused.lockedUntil());
+    }
+
+    @Test
+    void answersTheHundredthConsecutiveFailureWithALockUntilReset() {
+        for (int failures = 0; failures < AttemptLimiter.MAX_CONSECUTIVE_FAILURES - 5; failures += 5) {
+            fail("alice", 5);
+            clock.advance(Duration.ofDays(1));
+        }
+        fail("alice", 4);
+        assertEquals(Attempt.proceedAndLock(Instant.MAX), limiter.beginAttempt("alice"));
+        assertEquals(Attempt.refuse(Instant.MAX), limiter.beginAttempt("alice"));
+    }
+
+    @Test
+    void describesAndComparesAttempts() {
+        Instant end = START.plus(Duration.ofMinutes(15));
+        assertEquals("Attempt[proceed]", Attempt.proceed().toString());
+        assertEquals("Attempt[proceed, locked until 2026-01-01T00:15:00Z]", Attempt.proceedAndLock(end).toString());
+        assertEquals("Attempt[refused, locked until reset]", Attempt.refuse(Instant.MAX).toString());
+        assertEquals(Attempt.refuse(end).hashCode(), Attempt.refuse(end).hashCode());
+        assertNotEquals(Attempt.refuse(end), Attempt.proceedAndLock(end));
+        assertNotEquals(Attempt.refuse(end), Attempt.refuse(Instant.MAX));
+        assertEquals(Optional.empty(), Attempt.proceed().lockedUntil());
+        assertFalse(Attempt.proceed().startsLock());
+        assertThrows(NullPointerException.class, () -> Attempt.refuse(null));
+        assertThrows(NullPointerException.class, () -> Attempt.proceedAndLock(null));
     }
 
     @Test
@@ -49,9 +94,9 @@ class AttemptLimiterTest {
     void acceptsAttemptsAgainWhenTheLockEnds() {
         fail("alice", 5);
         clock.advance(Duration.ofMinutes(15).minusMillis(1));
-        assertTrue(limiter.beginAttempt("alice").isPresent());
+        assertFalse(limiter.beginAttempt("alice").proceeds());
         clock.advance(Duration.ofMillis(1));
-        assertEquals(Optional.empty(), limiter.beginAttempt("alice"));
+        assertEquals(Attempt.proceed(), limiter.beginAttempt("alice"));
     }
 
     @Test
@@ -60,7 +105,7 @@ class AttemptLimiterTest {
         for (long minutes : expectedMinutes) {
             fail("alice", 5);
             Instant lockedAt = clock.instant();
-            assertEquals(Optional.of(lockedAt.plus(Duration.ofMinutes(minutes))), limiter.beginAttempt("alice"));
+            assertEquals(Attempt.refuse(lockedAt.plus(Duration.ofMinutes(minutes))), limiter.beginAttempt("alice"));
             clock.advance(Duration.ofMinutes(minutes));
         }
     }
@@ -74,13 +119,13 @@ class AttemptLimiterTest {
         limiter.beginAttempt("alice");
         limiter.recordSuccess("alice");
         fail("alice", 5);
-        assertEquals(Optional.of(clock.instant().plus(Duration.ofMinutes(15))), limiter.beginAttempt("alice"));
+        assertEquals(Attempt.refuse(clock.instant().plus(Duration.ofMinutes(15))), limiter.beginAttempt("alice"));
     }
 
     @Test
     void oneAccountsLockLeavesAnotherAlone() {
         fail("alice", 5);
-        assertTrue(limiter.beginAttempt("alice").isPresent());
+        assertFalse(limiter.beginAttempt("alice").proceeds());
         fail("bob", 5);
     }
 
@@ -90,12 +135,12 @@ class AttemptLimiterTest {
             fail("alice", 5);
             clock.advance(Duration.ofDays(1));
         }
-        assertEquals(Optional.of(Instant.MAX), limiter.beginAttempt("alice"));
+        assertEquals(Attempt.refuse(Instant.MAX), limiter.beginAttempt("alice"));
         assertEquals("Verification[LOCKED until reset]", Verification.locked(Instant.MAX).toString());
         clock.advance(Duration.ofDays(365));
-        assertEquals(Optional.of(Instant.MAX), limiter.beginAttempt("alice"));
+        assertEquals(Attempt.refuse(Instant.MAX), limiter.beginAttempt("alice"));
         limiter.recordSuccess("alice");
-        assertEquals(Optional.empty(), limiter.beginAttempt("alice"));
+        assertEquals(Attempt.proceed(), limiter.beginAttempt("alice"));
     }
 
     @Test
@@ -103,12 +148,12 @@ class AttemptLimiterTest {
         int allowed = 0;
         for (int day = 0; day < 60; day++) {
             for (int i = 0; i < 4; i++) {
-                allowed += limiter.beginAttempt("alice").isEmpty() ? 1 : 0;
+                allowed += limiter.beginAttempt("alice").proceeds() ? 1 : 0;
             }
             clock.advance(Duration.ofDays(1));
         }
         assertEquals(AttemptLimiter.MAX_CONSECUTIVE_FAILURES, allowed, "4 guesses a day for 60 days");
-        assertEquals(Optional.of(Instant.MAX), limiter.beginAttempt("alice"));
+        assertEquals(Attempt.refuse(Instant.MAX), limiter.beginAttempt("alice"));
     }
 
     @Test
@@ -117,16 +162,17 @@ class AttemptLimiterTest {
                 .lockDurations(Duration.ofMinutes(1), Duration.ofMinutes(3)).maxConsecutiveFailures(15).build();
         long[] expectedMinutes = {1, 2, 3, 3};
         for (long minutes : expectedMinutes) {
-            for (int i = 0; i < 3; i++) {
-                assertEquals(Optional.empty(), strict.beginAttempt("alice"));
-            }
-            assertEquals(Optional.of(clock.instant().plus(Duration.ofMinutes(minutes))), strict.beginAttempt("alice"));
+            Instant lockEnd = clock.instant().plus(Duration.ofMinutes(minutes));
+            assertEquals(Attempt.proceed(), strict.beginAttempt("alice"));
+            assertEquals(Attempt.proceed(), strict.beginAttempt("alice"));
+            assertEquals(Attempt.proceedAndLock(lockEnd), strict.beginAttempt("alice"));
+            assertEquals(Attempt.refuse(lockEnd), strict.beginAttempt("alice"));
             clock.advance(Duration.ofMinutes(minutes));
         }
-        for (int i = 0; i < 3; i++) {
-            assertEquals(Optional.empty(), strict.beginAttempt("alice"));
-        }
-        assertEquals(Optional.of(Instant.MAX), strict.beginAttempt("alice"), "15 consecutive failures");
+        assertEquals(Attempt.proceed(), strict.beginAttempt("alice"));
+        assertEquals(Attempt.proceed(), strict.beginAttempt("alice"));
+        assertEquals(Attempt.proceedAndLock(Instant.MAX), strict.beginAttempt("alice"), "15 consecutive failures");
+        assertEquals(Attempt.refuse(Instant.MAX), strict.beginAttempt("alice"));
     }
 
     @Test
@@ -138,7 +184,7 @@ class AttemptLimiterTest {
             List<Future<Boolean>> results = new ArrayList<>();
             Callable<Boolean> attempt = () -> {
                 start.await();
-                return limiter.beginAttempt("alice").isEmpty();
+                return limiter.beginAttempt("alice").proceeds();
             };
             for (int i = 0; i < threads; i++) {
                 results.add(pool.submit(attempt));
@@ -181,11 +227,12 @@ class AttemptLimiterTest {
     void locksForAYearAtTheLongestAllowed() {
         AttemptLimiter yearly = AttemptLimiter.inMemoryBuilder().clock(clock).failuresBeforeLock(1)
                 .lockDurations(AttemptLimiter.MAX_LOCK, AttemptLimiter.MAX_LOCK).build();
-        assertEquals(Optional.empty(), yearly.beginAttempt("alice"));
-        assertEquals(Optional.of(START.plus(AttemptLimiter.MAX_LOCK)), yearly.beginAttempt("alice"));
+        assertEquals(Attempt.proceedAndLock(START.plus(AttemptLimiter.MAX_LOCK)), yearly.beginAttempt("alice"));
+        assertEquals(Attempt.refuse(START.plus(AttemptLimiter.MAX_LOCK)), yearly.beginAttempt("alice"));
         clock.advance(AttemptLimiter.MAX_LOCK);
-        assertEquals(Optional.empty(), yearly.beginAttempt("alice"));
-        assertEquals(Optional.of(clock.instant().plus(AttemptLimiter.MAX_LOCK)), yearly.beginAttempt("alice"),
+        Instant secondEnd = clock.instant().plus(AttemptLimiter.MAX_LOCK);
+        assertEquals(Attempt.proceedAndLock(secondEnd), yearly.beginAttempt("alice"));
+        assertEquals(Attempt.refuse(secondEnd), yearly.beginAttempt("alice"),
                 "doubling stops at the cap rather than overflowing");
     }
 
@@ -200,6 +247,76 @@ class AttemptLimiterTest {
     }
 
     @Test
+    void inMemoryHasTheDefaultPolicyOnTheSystemClock() {
+        AttemptLimiter defaults = AttemptLimiter.inMemory();
+        for (int i = 1; i < AttemptLimiter.DEFAULT_FAILURES_BEFORE_LOCK; i++) {
+            assertEquals(Attempt.proceed(), defaults.beginAttempt("alice"));
+        }
+        Instant before = Instant.ofEpochMilli(Clock.systemUTC().millis());
+        Attempt last = defaults.beginAttempt("alice");
+        Instant after = Instant.ofEpochMilli(Clock.systemUTC().millis());
+        assertTrue(last.startsLock(), last::toString);
+        Instant lockedUntil = last.lockedUntil().orElseThrow();
+        assertFalse(lockedUntil.isBefore(before.plus(AttemptLimiter.DEFAULT_FIRST_LOCK)), lockedUntil::toString);
+        assertFalse(lockedUntil.isAfter(after.plus(AttemptLimiter.DEFAULT_FIRST_LOCK)), lockedUntil::toString);
+        assertEquals(Attempt.refuse(lockedUntil), defaults.beginAttempt("alice"));
+    }
+
+    @Test
+    void oneHundredFailuresBeforeLockLockUntilResetAtTheHundredth() {
+        AttemptLimiter patient = AttemptLimiter.inMemoryBuilder().clock(clock)
+                .failuresBeforeLock(AttemptLimiter.MAX_CONSECUTIVE_FAILURES).build();
+        for (int i = 1; i < AttemptLimiter.MAX_CONSECUTIVE_FAILURES; i++) {
+            assertEquals(Attempt.proceed(), patient.beginAttempt("alice"), "attempt " + i);
+        }
+        assertEquals(Attempt.proceedAndLock(Instant.MAX), patient.beginAttempt("alice"), "the hundredth");
+        assertEquals(Attempt.refuse(Instant.MAX), patient.beginAttempt("alice"));
+    }
+
+    @Test
+    void consecutiveLimitEqualToFailuresBeforeLockLocksUntilResetAtTheFirstLock() {
+        AttemptLimiter strict = AttemptLimiter.inMemoryBuilder().clock(clock).failuresBeforeLock(3)
+                .maxConsecutiveFailures(3).build();
+        assertEquals(Attempt.proceed(), strict.beginAttempt("alice"));
+        assertEquals(Attempt.proceed(), strict.beginAttempt("alice"));
+        assertEquals(Attempt.proceedAndLock(Instant.MAX), strict.beginAttempt("alice"));
+        assertEquals(Attempt.refuse(Instant.MAX), strict.beginAttempt("alice"));
+    }
+
+    /** The last failure allowed starts the lock until reset even when it starts no timed lock. */
+    @Test
+    void theFailureThatReachesTheConsecutiveLimitBetweenLocksStartsTheLockUntilReset() {
+        AttemptLimiter strict = AttemptLimiter.inMemoryBuilder().clock(clock).failuresBeforeLock(3)
+                .maxConsecutiveFailures(4).build();
+        assertEquals(Attempt.proceed(), strict.beginAttempt("alice"));
+        assertEquals(Attempt.proceed(), strict.beginAttempt("alice"));
+        assertEquals(Attempt.proceedAndLock(START.plus(AttemptLimiter.DEFAULT_FIRST_LOCK)), strict.beginAttempt("alice"));
+        clock.advance(AttemptLimiter.DEFAULT_FIRST_LOCK);
+
+        assertEquals(Attempt.proceedAndLock(Instant.MAX), strict.beginAttempt("alice"), "the fourth failure");
+        assertEquals(Attempt.refuse(Instant.MAX), strict.beginAttempt("alice"));
+    }
+
+    @Test
+    void attemptsThatDifferHashApart() {
+        Instant end = START.plus(Duration.ofMinutes(15));
+        assertHashesApart(Attempt.proceed(), Attempt.proceedAndLock(end), Attempt.refuse(end),
+                Attempt.refuse(Instant.MAX));
+    }
+
+    @Test
+    void doublesLocksFromTheShortestFirstLockOfOneSecond() {
+        AttemptLimiter quick = AttemptLimiter.inMemoryBuilder().clock(clock).failuresBeforeLock(1)
+                .lockDurations(Duration.ofSeconds(1), Duration.ofSeconds(4)).build();
+        for (long seconds : new long[] {1, 2, 4, 4}) {
+            Instant lockEnd = clock.instant().plusSeconds(seconds);
+            assertEquals(Attempt.proceedAndLock(lockEnd), quick.beginAttempt("alice"));
+            assertEquals(Attempt.refuse(lockEnd), quick.beginAttempt("alice"));
+            clock.advance(Duration.ofSeconds(seconds));
+        }
+    }
+
+    @Test
     void builderChecksEachSettingAtOnce() {
         AttemptLimiter.InMemoryBuilder builder = AttemptLimiter.inMemoryBuilder();
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> builder.maxEntries(0));
@@ -209,27 +326,69 @@ class AttemptLimiterTest {
         assertThrows(IllegalArgumentException.class,
                 () -> builder.lockDurations(Duration.ofHours(2), Duration.ofHours(1)));
         assertThrows(NullPointerException.class, () -> builder.clock(null));
-        assertTrue(builder.build().beginAttempt("alice").isEmpty(), "the refused settings left the defaults");
+        assertEquals(Attempt.proceed(), builder.build().beginAttempt("alice"), "the refused settings left the defaults");
     }
 
     @Test
     void refusesAnAccountItHasNoRoomForWithoutCountingIt() {
         AttemptLimiter one = AttemptLimiter.inMemoryBuilder().clock(clock).maxEntries(1).build();
-        assertEquals(Optional.empty(), one.beginAttempt("alice"));
+        assertEquals(Attempt.proceed(), one.beginAttempt("alice"));
 
         StoreFullException full = assertThrows(StoreFullException.class, () -> one.beginAttempt("bob"));
         assertEquals("the in-memory AttemptLimiter is full (maxEntries 1) and every entry still matters", full.getMessage());
         one.recordSuccess("alice");
         for (int i = 0; i < AttemptLimiter.DEFAULT_FAILURES_BEFORE_LOCK; i++) {
-            assertEquals(Optional.empty(), one.beginAttempt("bob"), "bob's refused attempt counted nothing");
+            assertTrue(one.beginAttempt("bob").proceeds(), "bob's refused attempt counted nothing");
         }
+    }
+
+    @Test
+    void aFullLimiterCannotTellWhenRoomFreesAndTakesTheNextAccountOnceTheFirstSucceeds() {
+        AttemptLimiter single = AttemptLimiter.inMemoryBuilder().clock(clock).maxEntries(1).build();
+        assertEquals(Attempt.proceed(), single.beginAttempt("alice"));
+        clock.advance(Duration.ofDays(400));
+        StoreFullException full = assertThrows(StoreFullException.class, () -> single.beginAttempt("bob"),
+                "alice's failure is kept however old it is");
+        assertEquals(Optional.empty(), full.retryAfter(), "only alice's success frees room");
+        single.recordSuccess("alice");
+        assertEquals(Attempt.proceed(), single.beginAttempt("bob"));
+    }
+
+    @Test
+    void locksForFifteenMinutesFromTheEpochItself() {
+        clock.set(Instant.EPOCH);
+        fail("alice", 5);
+        assertEquals(Attempt.refuse(Instant.EPOCH.plus(Duration.ofMinutes(15))), limiter.beginAttempt("alice"));
+    }
+
+    @Test
+    void locksForFifteenMinutesOnAClockBefore1970() {
+        Instant beforeEpoch = Instant.parse("1969-12-31T23:59:59Z");
+        clock.set(beforeEpoch);
+        fail("alice", 5);
+        assertEquals(Attempt.refuse(beforeEpoch.plus(Duration.ofMinutes(15))), limiter.beginAttempt("alice"));
+    }
+
+    @Test
+    void aLockBeyondTheLastMillisecondEndsThereInsteadOfWrappingIntoThePast() {
+        Instant lastMillisecond = Instant.ofEpochMilli(Long.MAX_VALUE);
+        clock.set(lastMillisecond.minus(Duration.ofMinutes(1)));
+        fail("alice", 5);
+        assertEquals(Attempt.refuse(lastMillisecond), limiter.beginAttempt("alice"));
+    }
+
+    @Test
+    void describesItsPolicyAndSizeButNoAccount() {
+        fail("alice", 1);
+        assertEquals("InMemoryAttemptLimiter[5 failures lock 900 s doubling to 86400 s, 1 of 100000 accounts tracked]",
+                limiter.toString());
     }
 
     @Test
     void noneCountsNothingAndNeverLocks() {
         AttemptLimiter none = AttemptLimiter.none();
         for (int i = 0; i < 1_000; i++) {
-            assertEquals(Optional.empty(), none.beginAttempt("alice"));
+            assertEquals(Attempt.proceed(), none.beginAttempt("alice"));
         }
         none.recordSuccess("alice");
         assertEquals("AttemptLimiter.none()", none.toString());

@@ -42,6 +42,7 @@ class EnrollmentsTest {
         assertEquals(26, pending.id().length());
         assertNotEquals(pending.id(), enrollments.start(ACCOUNT, "Example", "alice@example.com").id());
         assertFalse(pending.toString().contains(pending.secret().toBase32()), pending.toString());
+        assertEquals("PendingEnrollment[user-42, expires " + pending.expiresAt() + "]", pending.toString());
     }
 
     @Test
@@ -56,7 +57,9 @@ class EnrollmentsTest {
         TotpCredential credential = result.credential().orElseThrow();
         assertEquals(pending.secret(), credential.secret());
         assertEquals(pending.totp().step(clock.instant()), credential.confirmedStep());
-        assertFalse(credential.toString().contains(pending.secret().toBase32()), credential.toString());
+        assertEquals(ACCOUNT, credential.accountId());
+        assertEquals("TotpCredential[user-42, Totp[SHA1, 6 digits, 30 s], confirmed at step " + credential.confirmedStep()
+                + "]", credential.toString());
         assertEquals(Status.REPLAYED, login(credential, code).status(), "first login with the same code");
         clock.advance(Duration.ofSeconds(30));
         assertTrue(login(credential, currentCode(pending)).isValid(), "next code logs in");
@@ -115,7 +118,8 @@ class EnrollmentsTest {
         PendingEnrollment restored = PendingEnrollment.restore(first.id(), ACCOUNT, first.uri(), first.expiresAt());
         assertEquals(Status.ALREADY_CONFIRMED, strict.confirm(restored, code).status());
         assertEquals(Status.ALREADY_CONFIRMED, strict.confirm(first, "000000").status(), "whatever the code");
-        assertEquals(Optional.empty(), oneFailureLocks.beginAttempt(ACCOUNT), "neither counted as a failure");
+        assertEquals(AttemptLimiter.Attempt.proceedAndLock(clock.instant().plus(AttemptLimiter.DEFAULT_FIRST_LOCK)),
+                oneFailureLocks.beginAttempt(ACCOUNT), "neither counted as a failure: this is the first");
     }
 
     @Test
@@ -281,6 +285,27 @@ class EnrollmentsTest {
         assertThrows(NullPointerException.class, () -> enrollments.start(null, "Example", "alice"));
         assertThrows(IllegalArgumentException.class, () -> Enrollments.builder(loginVerifier).ttl(Duration.ZERO).build());
         assertThrows(IllegalArgumentException.class, () -> Enrollments.builder(loginVerifier).ttl(Duration.ofDays(2)).build());
+        assertThrows(IllegalArgumentException.class,
+                () -> TotpCredential.restore("c1", ACCOUNT, OtpSecret.generate(), Totp.builder().build(), -1));
+    }
+
+    @Test
+    void enrolmentsLastFromOneSecondToOneDay() {
+        PendingEnrollment shortest = Enrollments.builder(loginVerifier).ttl(Duration.ofSeconds(1)).build()
+                .start(ACCOUNT, "Example", "alice");
+        assertEquals(START.plusSeconds(1), shortest.expiresAt());
+        PendingEnrollment longest = Enrollments.builder(loginVerifier).ttl(Enrollments.MAX_TTL).build()
+                .start(ACCOUNT, "Example", "alice");
+        assertEquals(START.plus(Duration.ofDays(1)), longest.expiresAt());
+        assertThrows(IllegalArgumentException.class,
+                () -> Enrollments.builder(loginVerifier).ttl(Enrollments.MAX_TTL.plusSeconds(1)).build());
+    }
+
+    @Test
+    void describesItsLifetimeAndItsVerifier() {
+        assertEquals("Enrollments[ttl PT10M, " + loginVerifier + "]", enrollments.toString());
+        assertEquals("TotpVerifier[Totp[SHA1, 6 digits, 30 s], window -1/+1, replay guard on, attempt limiter on]",
+                loginVerifier.toString());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.otpkit.core;
 
+import static dev.otpkit.core.ValueAssertions.assertEqualsNothingElse;
+import static dev.otpkit.core.ValueAssertions.assertHashesApart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -137,5 +139,64 @@ class GeneratorParametersTest {
         assertEquals(HmacAlgorithm.SHA512, HmacAlgorithm.fromUriName("SHA-512").orElseThrow());
         assertTrue(HmacAlgorithm.fromUriName("MD5").isEmpty());
         assertTrue(HmacAlgorithm.fromUriName(null).isEmpty());
+    }
+
+    @Test
+    void generatorsThatDifferHashApartAndEqualNothingElse() {
+        assertHashesApart(Hotp.builder().build(), Hotp.builder().digits(7).build(), Hotp.builder().digits(8).build());
+        assertHashesApart(Totp.builder().build(), Totp.builder().digits(8).build(),
+                Totp.builder().period(Duration.ofMinutes(1)).build(), Totp.builder().t0(Instant.ofEpochSecond(1)).build());
+        assertEqualsNothingElse(Hotp.builder().build());
+        assertEqualsNothingElse(Totp.builder().build());
+    }
+
+    @Test
+    void stepStartRefusesANegativeStep() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Totp.builder().build().stepStart(-1));
+        assertTrue(e.getMessage().contains("0 or more"), e.getMessage());
+    }
+
+    @Test
+    void stepStartBeyondInstantMaxIsAnArithmeticExceptionWhetherTheProductOrTheSumOverflows() {
+        Totp daily = Totp.builder().period(Totp.MAX_PERIOD).build();
+        // step * 86,400 s fits in a long; T0 plus it passes Instant.MAX.
+        assertThrows(ArithmeticException.class, () -> daily.stepStart(1_000_000_000_000L));
+        // step * 86,400 s overflows a long.
+        assertThrows(ArithmeticException.class, () -> daily.stepStart(Long.MAX_VALUE));
+        // T0 plus a product that fits in a long overflows the seconds of T0 itself.
+        Totp late = Totp.builder().t0(Instant.MAX.minusSeconds(1)).build();
+        assertThrows(ArithmeticException.class, () -> late.stepStart(Long.MAX_VALUE / 30));
+    }
+
+    @Test
+    void stepStartReachesTheStepThatBeginsInTheLastSecondOfInstantMax() {
+        Totp secondly = Totp.builder().period(Duration.ofSeconds(1)).t0(Instant.EPOCH.plusNanos(999_999_999)).build();
+        long lastStep = Instant.MAX.getEpochSecond();
+        assertEquals(Instant.MAX, secondly.stepStart(lastStep));
+        assertThrows(ArithmeticException.class, () -> secondly.stepStart(lastStep + 1));
+    }
+
+    @Test
+    void findSearchesFromFirstToLastInclusive() {
+        Hotp hotp = Hotp.builder().build();
+        assertEquals(10, hotp.find(RFC_SECRET, code(hotp, 10), 10, 20));
+        assertEquals(20, hotp.find(RFC_SECRET, code(hotp, 20), 10, 20));
+        assertEquals(-1, hotp.find(RFC_SECRET, code(hotp, 9), 10, 20));
+        assertEquals(-1, hotp.find(RFC_SECRET, code(hotp, 21), 10, 20));
+    }
+
+    @Test
+    void findPairSearchesPairsStartingFromFirstToLastInclusive() {
+        Hotp hotp = Hotp.builder().build();
+        assertEquals(11, hotp.findPair(RFC_SECRET, code(hotp, 10), code(hotp, 11), 10, 20), "pair starting at first");
+        assertEquals(21, hotp.findPair(RFC_SECRET, code(hotp, 20), code(hotp, 21), 10, 20), "pair starting at last");
+        assertEquals(-1, hotp.findPair(RFC_SECRET, code(hotp, 9), code(hotp, 10), 10, 20));
+        assertEquals(-1, hotp.findPair(RFC_SECRET, code(hotp, 21), code(hotp, 22), 10, 20));
+        assertEquals(-1, hotp.findPair(RFC_SECRET, code(hotp, 12), code(hotp, 12), 10, 20), "not a pair");
+    }
+
+    private static int code(Hotp hotp, long counter) {
+        return Integer.parseInt(hotp.generate(RFC_SECRET, counter));
     }
 }

@@ -159,7 +159,23 @@ class HotpVerifierAccountTest {
         assertThrows(IllegalArgumentException.class, () -> builder.resyncWindow(0).build());
         assertThrows(IllegalArgumentException.class, () -> builder.resyncWindow(1001).build());
         assertThrows(IllegalArgumentException.class, () -> verifier.verify("alice", RFC_SECRET, RFC_CODES[0], -1));
+        assertThrows(IllegalArgumentException.class, () -> verifier.resynchronize("alice", RFC_SECRET, "x", "y", -1),
+                "a negative counter is a programmer error, whatever the codes");
         assertThrows(NullPointerException.class, () -> verifier.verify(null, RFC_SECRET, RFC_CODES[0], 0));
+    }
+
+    @Test
+    void resynchronisesWithinWindowsOfOneToAThousandCounters() {
+        HotpVerifier narrowest = HotpVerifier.builder(Hotp.builder().build()).clock(clock).resyncWindow(1).build();
+        assertEquals(Status.INVALID, narrowest.resynchronize("alice", RFC_SECRET, RFC_CODES[2], RFC_CODES[3], 0).status());
+        assertEquals(Status.VALID, narrowest.resynchronize("alice", RFC_SECRET, RFC_CODES[1], RFC_CODES[2], 0).status());
+
+        Hotp hotp = Hotp.builder().build();
+        HotpVerifier widest = HotpVerifier.builder(hotp).clock(clock).resyncWindow(HotpVerifier.MAX_RESYNC_WINDOW).build();
+        assertEquals(Status.INVALID, widest.resynchronize("bob", RFC_SECRET, hotp.generate(RFC_SECRET, 1001),
+                hotp.generate(RFC_SECRET, 1002), 0).status());
+        assertEquals(Status.VALID, widest.resynchronize("bob", RFC_SECRET, hotp.generate(RFC_SECRET, 1000),
+                hotp.generate(RFC_SECRET, 1001), 0).status());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.otpkit.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.otpkit.core.Verification.Status;
@@ -15,6 +16,24 @@ class HotpVerifierTest {
         Verification result = HotpVerifier.builder(HOTP).build().verify(SECRET, HOTP.generate(SECRET, 7), 7);
         assertEquals(Verification.valid(7, 0), result);
         assertEquals(8, result.match().orElseThrow().nextCounter());
+    }
+
+    @Test
+    void acceptsTheCodeOfTheFirstCounter() {
+        Verification result = HotpVerifier.builder(HOTP).build().verify(SECRET, HOTP.generate(SECRET, 0), 0);
+        assertEquals(Verification.valid(0, 0), result);
+    }
+
+    @Test
+    void describesItsSettingsAndProtections() {
+        HotpVerifier verifier = HotpVerifier.builder(HOTP).build();
+        assertSame(HOTP, verifier.hotp());
+        assertEquals("HotpVerifier[Hotp[SHA1, 6 digits], look-ahead 5, resync window 100, replay guard on,"
+                + " attempt limiter on]", verifier.toString());
+        HotpVerifier unprotected = HotpVerifier.builder(HOTP).lookAhead(0).resyncWindow(1)
+                .replayGuard(ReplayGuard.none()).attemptLimiter(AttemptLimiter.none()).build();
+        assertEquals("HotpVerifier[Hotp[SHA1, 6 digits], look-ahead 0, resync window 1, replay guard off,"
+                + " attempt limiter off]", unprotected.toString());
     }
 
     @Test

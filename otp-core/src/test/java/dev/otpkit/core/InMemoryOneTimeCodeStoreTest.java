@@ -95,6 +95,33 @@ class InMemoryOneTimeCodeStoreTest {
     }
 
     @Test
+    void removesNothingOnceTheCodeHasExpired() {
+        OneTimeCodeStore store = store(10);
+        store.put(code("alice", "a", T0));
+        clock.set(T0.plus(Duration.ofMinutes(10)));
+        assertFalse(store.remove("alice", "login", "a"));
+        assertEquals("InMemoryOneTimeCodeStore[0 of 10 codes pending]", store.toString());
+    }
+
+    @Test
+    void inMemoryHoldsCodesOnTheSystemClock() {
+        OneTimeCodeStore defaults = OneTimeCodeStore.inMemory();
+        defaults.put(code("alice", "a", Instant.now()));
+        assertEquals("a", defaults.claimAttempt("alice", "login").orElseThrow().issueId());
+        assertEquals("InMemoryOneTimeCodeStore[1 of 100000 codes pending]", defaults.toString());
+    }
+
+    @Test
+    void aStoreForOneCodeKeepsTheFirstAndRefusesASecondPair() {
+        OneTimeCodeStore store = store(1);
+        store.put(code("alice", "a", T0));
+        assertThrows(StoreFullException.class, () -> store.put(code("bob", "b", T0.plusSeconds(1))));
+        assertEquals(Optional.empty(), store.claimAttempt("bob", "login"));
+        assertEquals("a", store.claimAttempt("alice", "login").orElseThrow().issueId());
+        assertEquals("InMemoryOneTimeCodeStore[1 of 1 codes pending]", store.toString());
+    }
+
+    @Test
     void builderChecksTheBoundAtOnce() {
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
                 () -> OneTimeCodeStore.inMemoryBuilder().maxEntries(0));

@@ -337,9 +337,92 @@ class OneTimeCodesTest {
     @Test
     void missingOrEmptyAccountOrScopeIsAProgrammerError() {
         assertThrows(NullPointerException.class, () -> codes.issue(null, "login"));
+        assertEquals("accountId must not be empty",
+                assertThrows(IllegalArgumentException.class, () -> codes.issue("", "login")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> codes.issue("alice", ""));
         assertThrows(NullPointerException.class, () -> codes.verify("alice", null, "123456"));
         assertThrows(IllegalArgumentException.class, () -> codes.verify("", "login", "123456"));
+        assertEquals("scope must not be empty",
+                assertThrows(IllegalArgumentException.class, () -> codes.verify("alice", "", "123456")).getMessage());
+    }
+
+    @Test
+    void reportsItsSettings() {
+        assertEquals(OneTimeCodes.DEFAULT_DIGITS, codes.digits());
+        assertEquals(OneTimeCodes.DEFAULT_TTL, codes.ttl());
+        assertEquals(OneTimeCodes.DEFAULT_MAX_ATTEMPTS, codes.maxAttempts());
+        OneTimeCodes custom = OneTimeCodes.builder().digits(8).ttl(Duration.ofMinutes(3)).maxAttempts(2).build();
+        assertEquals(8, custom.digits());
+        assertEquals(Duration.ofMinutes(3), custom.ttl());
+        assertEquals(2, custom.maxAttempts());
+    }
+
+    @Test
+    void aOneSecondCodeExpiresOneSecondAfterIssue() {
+        OneTimeCodes shortest = OneTimeCodes.builder().clock(clock).ttl(Duration.ofSeconds(1)).build();
+        IssuedCode issued = shortest.issue("alice", "login");
+        assertEquals(T0.plusSeconds(1), issued.expiresAt());
+        clock.set(T0.plusSeconds(1));
+        assertEquals(Status.EXPIRED, shortest.verify("alice", "login", issued.code()).status());
+    }
+
+    @Test
+    void aDayLongCodeIsAcceptedUntilTheDayEnds() {
+        OneTimeCodes longest = OneTimeCodes.builder().clock(clock).ttl(OneTimeCodes.MAX_TTL).build();
+        IssuedCode issued = longest.issue("alice", "login");
+        assertEquals(T0.plus(Duration.ofHours(24)), issued.expiresAt());
+        clock.set(issued.expiresAt().minusMillis(1));
+        assertTrue(longest.verify("alice", "login", issued.code()).isValid());
+    }
+
+    @Test
+    void tenAttemptsAllowTenTriesAndTheTenthWrongOneBurnsTheCode() {
+        OneTimeCodes patient = OneTimeCodes.builder().clock(clock).maxAttempts(OneTimeCodes.MAX_MAX_ATTEMPTS).build();
+        String code = patient.issue("alice", "login").code();
+        for (int i = 0; i < OneTimeCodes.MAX_MAX_ATTEMPTS; i++) {
+            assertEquals(Status.INVALID, patient.verify("alice", "login", wrong(code)).status(), "try " + (i + 1));
+        }
+        assertEquals(Status.EXPIRED, patient.verify("alice", "login", code).status());
+    }
+
+    @Test
+    void attemptsCountedElsewhereUseUpTheCodeEvenForTheRightCode() {
+        // Other instances sharing the store, or concurrent requests, have claimed every attempt.
+        OneTimeCodeStore store = OneTimeCodeStore.inMemoryBuilder().clock(clock).build();
+        OneTimeCodes shared = OneTimeCodes.builder().store(store).hashKey(SecretSealer.generateKey()).clock(clock)
+                .build();
+        String code = shared.issue("alice", "login").code();
+        for (int i = 0; i < shared.maxAttempts(); i++) {
+            store.claimAttempt("alice", "login");
+        }
+        assertEquals(Verification.expired(), shared.verify("alice", "login", code));
+    }
+
+    /** A store may hand out a code its own purge has not reached yet; the service's clock decides. */
+    @Test
+    void aCodeTheStoreStillHoldsAfterItExpiredIsExpiredAndRemoved() {
+        RecordingStore store = new RecordingStore();
+        OneTimeCodes withStore = OneTimeCodes.builder().store(store).hashKey(SecretSealer.generateKey()).clock(clock)
+                .build();
+        String code = withStore.issue("alice", "login").code();
+        clock.set(T0.plus(OneTimeCodes.DEFAULT_TTL));
+
+        assertEquals(Verification.expired(), withStore.verify("alice", "login", code));
+        assertFalse(store.codes.containsKey("alice/login"), "the expired code was removed");
+    }
+
+    @Test
+    void everyIssueHasItsOwnUrlSafeIssueId() {
+        RecordingStore store = new RecordingStore();
+        OneTimeCodes withStore = OneTimeCodes.builder().store(store).hashKey(SecretSealer.generateKey()).clock(clock)
+                .build();
+        withStore.issue("alice", "login");
+        String first = store.codes.get("alice/login").issueId();
+        withStore.issue("alice", "login");
+        String second = store.codes.get("alice/login").issueId();
+        assertTrue(first.matches("[A-Za-z0-9_-]{22}"), first);
+        assertTrue(second.matches("[A-Za-z0-9_-]{22}"), second);
+        assertNotEquals(first, second);
     }
 
     /** A code of the same length that is certainly not {@code code}. */

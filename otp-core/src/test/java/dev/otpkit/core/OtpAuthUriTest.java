@@ -1,5 +1,7 @@
 package dev.otpkit.core;
 
+import static dev.otpkit.core.ValueAssertions.assertEqualsNothingElse;
+import static dev.otpkit.core.ValueAssertions.assertHashesApart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -214,11 +216,14 @@ class OtpAuthUriTest {
         "otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&period=-30            | period (value at position 49) must be a whole number from 1 to 86400",
         "otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&period=86401          | period (value at position 49) must be a whole number from 1 to 86400",
         "otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&period=2147483647     | period (value at position 49) must be a whole number from 1 to 86400",
+        "otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&period=\u0663\u0660    | period (value at position 49) must be a whole number from 1 to 86400",
+        "otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&digits=\uFF18          | digits (value at position 49) must be a whole number from 6 to 8",
         "otpauth://hotp/a?secret=JBSWY3DPEHPK3PXP                       | needs a counter parameter",
         "otpauth://hotp/a?secret=JBSWY3DPEHPK3PXP&counter=99999999999999999999 | parameter counter (value at position 50) must be a whole number",
         "otpauth://totp/?secret=JBSWY3DPEHPK3PXP                        | label has no account name",
         "otpauth://totp/:bob?secret=JBSWY3DPEHPK3PXP                    | empty issuer",
         "otpauth://totp/A:B:c?secret=JBSWY3DPEHPK3PXP                   | more than one ':'",
+        "otpauth://totp/ACME%1F:bob?secret=JBSWY3DPEHPK3PXP             | the issuer in the label must not contain U+001F (character 5)",
         "otpauth://totp/A:bob?secret=JBSWY3DPEHPK3PXP&issuer=B          | the issuer parameter (value at position 53) differs from the issuer in the label",
         "otpauth://totp/bob?secret=JBSWY3DPEHPK3PXP&issuer=A%3AB        | issuer must not contain ':'",
         "otpauth://totp/b%zzob?secret=JBSWY3DPEHPK3PXP                  | the label has a malformed percent escape at position 17",
@@ -404,6 +409,35 @@ class OtpAuthUriTest {
     }
 
     @Test
+    void readsAUriOfTheLongestLengthWhateverWhitespaceSurroundsIt() {
+        String start = "otpauth://totp/a?secret=" + RFC_BASE32 + "&image=";
+        String longest = start + "x".repeat(OtpAuthUri.MAX_LENGTH - start.length());
+
+        assertEquals(RFC_SECRET, OtpAuthUri.parse("  " + longest + "\n").secret());
+        assertThrows(IllegalArgumentException.class, () -> OtpAuthUri.parse("  " + longest + "x\n"));
+    }
+
+    @Test
+    void aBlankIssuerParameterLeavesTheIssuerToTheLabel() {
+        assertEquals(Optional.of("ACME"), OtpAuthUri.parse("otpauth://totp/ACME:bob?secret=" + RFC_BASE32 + "&issuer=%20")
+                .issuer());
+        assertEquals(Optional.empty(), OtpAuthUri.parse("otpauth://totp/bob?secret=" + RFC_BASE32 + "&issuer=").issuer());
+    }
+
+    @Test
+    void urisThatDifferHashApartAndEqualNothingElse() {
+        OtpAuthUri uri = OtpAuthUri.builder().secret(RFC_SECRET).issuer("ACME").account("alice").build();
+        assertHashesApart(uri,
+                OtpAuthUri.builder().secret(RFC_SECRET).issuer("ACME").account("bob").build(),
+                OtpAuthUri.builder().secret(RFC_SECRET).account("alice").build(),
+                OtpAuthUri.builder().secret(RFC_SECRET).issuer("ACME").account("alice").totp(Totp.builder().digits(8).build())
+                        .build(),
+                OtpAuthUri.builder().secret(RFC_SECRET).issuer("ACME").account("alice").hotp(Hotp.builder().build(), 1).build(),
+                OtpAuthUri.builder().secret(RFC_SECRET).issuer("ACME").account("alice").hotp(Hotp.builder().build(), 2).build());
+        assertEqualsNothingElse(uri);
+    }
+
+    @Test
     void refusesOverlongInputBeforeReadingIt() {
         String text = "otpauth://totp/a?secret=" + "A".repeat(OtpAuthUri.MAX_LENGTH);
 
@@ -414,6 +448,7 @@ class OtpAuthUriTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "ACME:Co | alice   | issuer must not contain ':' (character 5)",
+        ":ACME   | alice   | issuer must not contain ':' (character 1)",
         "ACME    | a:lice  | account must not contain ':' (character 2)",
         "' '     | alice   | issuer must not be blank",
         "ACME    | ' bob'  | account must not start or end with whitespace",

@@ -1,5 +1,6 @@
 package dev.otpkit.core;
 
+import static dev.otpkit.core.ValueAssertions.assertHashesApart;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -85,6 +86,27 @@ class OtpSecretTest {
         assertEquals(secret, OtpSecret.fromBase32(secret.toBase32()));
         assertEquals(secret.hashCode(), OtpSecret.fromBytes(secret.revealBytes()).hashCode());
         assertNotEquals(secret, OtpSecret.generate());
+    }
+
+    /** The hash is the key's length, so a hash table of secrets learns nothing of the key bits. */
+    @Test
+    void hashesByLengthOnly() {
+        assertEquals(OtpSecret.generate(160).hashCode(), OtpSecret.generate(160).hashCode());
+        assertHashesApart(OtpSecret.generate(128), OtpSecret.generate(160), OtpSecret.generate(256));
+    }
+
+    @Test
+    void pointsToTheLegacyPathOnlyForASecretTooShortForTheStrictOne() {
+        String tooShort = assertThrows(IllegalArgumentException.class, () -> OtpSecret.fromBytes(new byte[10]))
+                .getMessage();
+        assertEquals("secret has 80 bits, allowed are 128 to 8192 bits; use the ...Legacy method to import an older,"
+                + " shorter secret", tooShort);
+        String tooLong = assertThrows(IllegalArgumentException.class,
+                () -> OtpSecret.fromBytes(new byte[OtpSecret.MAX_BITS / 8 + 1])).getMessage();
+        assertEquals("secret has 8200 bits, allowed are 128 to 8192 bits", tooLong);
+        String empty = assertThrows(IllegalArgumentException.class, () -> OtpSecret.fromBytesLegacy(new byte[0]))
+                .getMessage();
+        assertEquals("secret has 0 bits, allowed are 8 to 8192 bits", empty);
     }
 
     @Test

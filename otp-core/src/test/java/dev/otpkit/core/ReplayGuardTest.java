@@ -167,6 +167,33 @@ class ReplayGuardTest {
         assertEquals(Optional.empty(), full.retryAfter());
     }
 
+    /** A thread that swept a full guard and found nothing to drop lets another thread sweep later. */
+    @Test
+    void anotherThreadMakesRoomOnceTheFirstEntryExpires() throws Exception {
+        ReplayGuard one = ReplayGuard.inMemoryBuilder().clock(clock).maxEntries(1).build();
+        Instant aliceExpires = NOW.plus(Duration.ofSeconds(60));
+        assertTrue(one.tryAccept("alice", ACCOUNT, 100, aliceExpires));
+        assertThrows(StoreFullException.class, () -> one.tryAccept("bob", ACCOUNT, 100, LATER));
+
+        clock.set(aliceExpires);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            assertTrue(other.submit(() -> one.tryAccept("bob", ACCOUNT, 100, LATER)).get());
+        } finally {
+            other.shutdown();
+        }
+    }
+
+    @Test
+    void inMemoryRemembersStepsOnTheSystemClock() {
+        ReplayGuard defaults = ReplayGuard.inMemory();
+        Instant inAMinute = Instant.now().plus(Duration.ofMinutes(1));
+        assertTrue(defaults.tryAccept("alice", ACCOUNT, 100, inAMinute));
+        assertFalse(defaults.tryAccept("alice", ACCOUNT, 100, inAMinute));
+        assertTrue(defaults.hasAccepted("alice", ACCOUNT, 100));
+        assertEquals("InMemoryReplayGuard[1 of 100000 pairs remembered]", defaults.toString());
+    }
+
     @Test
     void noneRemembersNothingAndAcceptsEveryStep() {
         ReplayGuard none = ReplayGuard.none();

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -146,6 +147,75 @@ class SecretSealerTest {
     void hugeTextIsRefusedBeforeItIsDecoded() {
         String huge = "v1.k1." + "A".repeat(10_000_000);
         assertEquals(Reason.MALFORMED, assertThrows(UnsealException.class, () -> sealer.unseal(huge, "alice")).reason());
+    }
+
+    /**
+     * A text at the limit is read, so a forged one fails authentication; one character more is
+     * refused unread, as malformed. "v1.k1." leaves 4,090 characters for the payload: the
+     * canonical Base64 of 3,067 bytes.
+     */
+    @Test
+    void readsATextOfExactlyTheLongestLengthAndRefusesALongerOneUnread() {
+        String longest = "v1.k1." + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[3067]);
+        assertEquals(SecretSealer.MAX_SEALED_LENGTH, longest.length());
+        assertEquals(Reason.NOT_AUTHENTIC,
+                assertThrows(UnsealException.class, () -> sealer.unseal(longest, "alice")).reason());
+
+        String tooLong = "v1.k1." + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[3068]);
+        assertEquals(SecretSealer.MAX_SEALED_LENGTH + 1, tooLong.length());
+        UnsealException refused = assertThrows(UnsealException.class, () -> sealer.unseal(tooLong, "alice"));
+        assertEquals(Reason.MALFORMED, refused.reason());
+        assertEquals("not a sealed secret: longer than 4096 characters", refused.getMessage());
+    }
+
+    /** An authentic payload with an empty plaintext, made with the JDK: no secret, so malformed. */
+    @Test
+    void refusesAnAuthenticPayloadThatHoldsNoSecret() throws Exception {
+        String empty = sealWithTheJdk(new byte[0], "alice");
+
+        UnsealException refused = assertThrows(UnsealException.class, () -> sealer.unseal(empty, "alice"));
+        assertEquals(Reason.MALFORMED, refused.reason());
+    }
+
+    /**
+     * Texts sealed before secrets were capped at {@link OtpSecret#MAX_BITS} may hold longer
+     * ones, authentic as they are: a checked refusal, as malformed for this version, never the
+     * {@code IllegalArgumentException} of a secret too long.
+     */
+    @Test
+    void refusesAnAuthenticTextSealedBeforeTheCapWithASecretOverMaxBits() throws Exception {
+        byte[] longest = new byte[OtpSecret.MAX_BITS / 8];
+        Arrays.fill(longest, (byte) 7);
+        assertArrayEquals(longest, sealer.unseal(sealWithTheJdk(longest, "alice"), "alice").revealBytes());
+
+        String tooLong = sealWithTheJdk(Arrays.copyOf(longest, longest.length + 1), "alice");
+        RecordingListener listener = new RecordingListener();
+        SecretSealer listened = SecretSealer.builder().key("k1", KEY_1).eventListener(listener).build();
+        UnsealException refused = assertThrows(UnsealException.class, () -> listened.unseal(tooLong, "alice"));
+        assertEquals(Reason.MALFORMED, refused.reason());
+        assertEquals("the sealed secret is authentic but longer than 8192 bits, which no secret may be:"
+                + " enrol the account again", refused.getMessage());
+        assertEquals(List.of(), listener.take(), "an authentic text is no forgery: no SEALED_SECRET_REJECTED");
+    }
+
+    /** Seals {@code plaintext} with the JDK's AES-GCM, zero nonce, as the class documentation says. */
+    private static String sealWithTheJdk(byte[] plaintext, String context) throws Exception {
+        byte[] nonce = new byte[12];
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(KEY_1, "AES"), new GCMParameterSpec(128, nonce));
+        cipher.updateAAD(("v1.k1." + context).getBytes(StandardCharsets.UTF_8));
+        byte[] sealed = cipher.doFinal(plaintext);
+        byte[] payload = Arrays.copyOf(nonce, nonce.length + sealed.length);
+        System.arraycopy(sealed, 0, payload, nonce.length, sealed.length);
+        return "v1.k1." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload);
+    }
+
+    @Test
+    void namesAnEmptyVersionAsTheWrongVersion() {
+        UnsealException refused = assertThrows(UnsealException.class,
+                () -> sealer.unseal(".k1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "alice"));
+        assertEquals(Reason.MALFORMED, refused.reason());
+        assertEquals("not a sealed secret: not format version v1", refused.getMessage());
     }
 
     @Test

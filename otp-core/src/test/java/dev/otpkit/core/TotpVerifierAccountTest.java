@@ -293,9 +293,9 @@ class TotpVerifierAccountTest {
         }
 
         @Override
-        public Optional<Instant> beginAttempt(String accountId) {
+        public Attempt beginAttempt(String accountId) {
             int count = failures.merge(accountId, 1, Integer::sum);
-            return count > 2 ? Optional.of(Instant.MAX) : Optional.empty();
+            return count > 2 ? Attempt.refuse(Instant.MAX) : Attempt.proceed();
         }
 
         @Override

@@ -1,5 +1,7 @@
 package dev.otpkit.core;
 
+import static dev.otpkit.core.ValueAssertions.assertEqualsNothingElse;
+import static dev.otpkit.core.ValueAssertions.assertHashesApart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpkit.core.Verification.Status;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +47,27 @@ class VerificationTest {
         assertEquals(Verification.locked(LATER), Verification.locked(LATER));
         assertNotEquals(Verification.locked(LATER), Verification.unavailable(Optional.of(LATER)));
         assertNotEquals(Verification.unavailable(Optional.of(LATER)), Verification.unavailable(Optional.empty()));
+    }
+
+    @Test
+    void outcomesThatDifferHashApartAndEqualNothingElse() {
+        assertHashesApart(Verification.valid(7, 2), Verification.valid(7, 1), Verification.valid(8, 2),
+                Verification.locked(LATER), Verification.locked(LATER.plusSeconds(1)),
+                Verification.unavailable(Optional.of(LATER)), Verification.unavailable(Optional.empty()));
+        assertEqualsNothingElse(Verification.invalid());
+        assertEqualsNothingElse(Verification.valid(7, 2).match().orElseThrow());
+    }
+
+    /** The matches a verifier answers in practice: nearby counters, small drifts. */
+    @Test
+    void matchesOfNearbyCountersAndDriftsHashApart() {
+        List<Verification.Match> matches = new ArrayList<>();
+        for (long counter = 1_000; counter < 1_100; counter++) {
+            for (int drift = -10; drift <= 10; drift++) {
+                matches.add(Verification.valid(counter, drift).match().orElseThrow());
+            }
+        }
+        assertHashesApart(matches.toArray());
     }
 
     @Test

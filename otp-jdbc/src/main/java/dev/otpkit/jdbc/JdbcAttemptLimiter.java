@@ -6,6 +6,7 @@ import dev.otpkit.jdbc.internal.Call;
 import dev.otpkit.jdbc.internal.Columns;
 import dev.otpkit.jdbc.internal.Database;
 import dev.otpkit.jdbc.internal.StoreFailure;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,13 +28,17 @@ import javax.sql.DataSource;
  * the builder's clock.
  *
  * <p>Counting an attempt is one conditional statement that counts it only if the account is not
- * locked, and starts a lock when the count reaches the limit; its row count tells whether the
- * attempt proceeds. Round trips: on PostgreSQL and H2 one (an upsert:
- * {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE}, {@code MERGE ... WHEN MATCHED AND}), two
- * when the account is locked (the lock's end is read then). On MySQL and MariaDB, which have no
- * conditional upsert: one (an {@code INSERT}) for an account without failures, two (an
- * {@code UPDATE} after the {@code INSERT} met the existing row) for one with failures, three
- * when it is locked.
+ * locked, and starts a lock when the count reaches the limit; what it returns or its row count
+ * tells whether the attempt proceeds, and whether it started a lock
+ * ({@link Attempt#proceedAndLock(Instant)}). Round trips: on PostgreSQL and H2 one (an upsert
+ * returning the counted row: {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE ... RETURNING},
+ * {@code SELECT ... FROM FINAL TABLE (MERGE ... WHEN MATCHED AND ...)}), two when the account is
+ * locked (the lock's end is read then). On MySQL and MariaDB, which have no conditional upsert
+ * and whose statements return no rows: one (an {@code INSERT}) for an account without failures,
+ * two (an {@code UPDATE} after the {@code INSERT} met the existing row) for one with failures;
+ * the failure that starts a lock is an {@code UPDATE} of its own, run with the read of the lock's
+ * end in one transaction after the first {@code UPDATE} changed nothing; a locked account takes
+ * that {@code UPDATE} too.
  * {@link #recordSuccess(String)} is one {@code DELETE}. A failure counted before the database
  * went away stays counted.
  *
@@ -86,29 +91,91 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
      *     then unknown, and the caller must not check the code
      */
     @Override
-    public Optional<Instant> beginAttempt(String accountId) {
+    public Attempt beginAttempt(String accountId) {
         Columns.id("accountId", accountId);
         long now = clock.millis();
-        return database.call(session -> {
-            for (int round = 0; round < MAX_ROUNDS; round++) {
-                if (!session.dialect().hasConditionalUpsert()
-                        && withPolicy(session.statement("limiter.insert_first_failure"), accountId, now)
-                                .insertUnlessPresent()) {
-                    return Optional.empty();
-                }
-                if (withPolicy(session.statement("limiter.count_failure"), accountId, now).update() == 1) {
-                    return Optional.empty();
-                }
-                Optional<Instant> lockedUntil = session.statement("limiter.read_lock").set("account_id", accountId)
-                        .single(row -> lockedUntil(row.getInt(1), row.getLong(2), now)).orElse(Optional.empty());
-                if (lockedUntil.isPresent()) {
-                    return lockedUntil;
-                }
-                // Not locked after all: a success or a lock's end came in between. Count again.
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Optional<Attempt> attempt = database.dialect().updateReturnsRows()
+                    ? database.call(session -> countReturningTheRow(session, accountId, now))
+                    : countByRowCounts(accountId, now);
+            if (attempt.isPresent()) {
+                return attempt.get();
             }
-            throw StoreFailure.of(database.store(), "the account's row kept changing under concurrent"
-                    + " attempts; the attempt was not counted");
+            // Not locked after all: a success or a lock's end came in between. Count again.
+        }
+        throw StoreFailure.of(database.store(), "the account's row kept changing under concurrent"
+                + " attempts; the attempt was not counted");
+    }
+
+    /**
+     * PostgreSQL and H2: the counting statement returns the counted row. Empty if the account
+     * turned out not to be locked after all.
+     */
+    private Optional<Attempt> countReturningTheRow(Database.Session session, String accountId, long now)
+            throws SQLException {
+        if (insertedFirstFailure(session, accountId, now)) {
+            return Optional.of(firstFailure(now));
+        }
+        Optional<Attempt> counted = withPolicy(session.statement("limiter.count_failure"), accountId, now)
+                .single(row -> counted(row.getInt(1), row.getInt(2), row.getLong(3)));
+        return counted.isPresent() ? counted : refusalIfLocked(session, accountId, now);
+    }
+
+    /**
+     * MySQL and MariaDB: a failure that starts no lock by its row count alone; the one that
+     * starts a lock by a second {@code UPDATE}, read back in the same transaction. Empty if the
+     * account turned out not to be locked after all.
+     */
+    private Optional<Attempt> countByRowCounts(String accountId, long now) {
+        Optional<Attempt> proceeded = database.call(session -> {
+            if (insertedFirstFailure(session, accountId, now)) {
+                return Optional.of(firstFailure(now));
+            }
+            int counted = withPolicy(session.statement("limiter.count_failure"), accountId, now).update();
+            return counted == 1 ? Optional.of(Attempt.proceed()) : Optional.empty();
         });
+        if (proceeded.isPresent()) {
+            return proceeded;
+        }
+        return database.transaction(session -> {
+            if (withPolicy(session.statement("limiter.count_locking_failure"), accountId, now).update() == 1) {
+                return session.statement("limiter.read_lock").set("account_id", accountId)
+                        .single(row -> counted(0, row.getInt(1), row.getLong(2)));
+            }
+            return refusalIfLocked(session, accountId, now);
+        });
+    }
+
+    /** Where no upsert can be conditional: inserts the row of an account's first failure, if it has none. */
+    private boolean insertedFirstFailure(Database.Session session, String accountId, long now) throws SQLException {
+        return !session.dialect().hasConditionalUpsert()
+                && withPolicy(session.statement("limiter.insert_first_failure"), accountId, now)
+                        .insertUnlessPresent();
+    }
+
+    /** The answer to an account's first failure, in the state {@link #withPolicy} inserts. */
+    private Attempt firstFailure(long now) {
+        return counted(firstFailureLocks() ? 0 : 1, 1, now + firstLockMillis);
+    }
+
+    /**
+     * The answer to a counted failure from the row it left: a failure that started a lock
+     * reset the failures since the lock to 0.
+     */
+    private Attempt counted(int failuresSinceLock, int consecutiveFailures, long lockedUntilMillis) {
+        if (failuresSinceLock != 0) {
+            return Attempt.proceed();
+        }
+        return Attempt.proceedAndLock(consecutiveFailures >= maxConsecutiveFailures ? Instant.MAX
+                : Instant.ofEpochMilli(lockedUntilMillis));
+    }
+
+    /** Refuses the attempt if the account's row says it is locked; empty if it is not (any more). */
+    private Optional<Attempt> refusalIfLocked(Database.Session session, String accountId, long now)
+            throws SQLException {
+        return session.statement("limiter.read_lock").set("account_id", accountId)
+                .single(row -> lockedUntil(row.getInt(1), row.getLong(2), now)).flatMap(lock -> lock)
+                .map(Attempt::refuse);
     }
 
     /**
@@ -117,7 +184,7 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
      * statements' {@code CASE}: the failure that reaches a limit starts a lock.
      */
     private Call withPolicy(Call call, String accountId, long now) {
-        boolean firstFailureLocks = failuresBeforeLock == 1 || maxConsecutiveFailures == 1;
+        boolean firstFailureLocks = firstFailureLocks();
         return call.set("account_id", accountId).set("now_ms", now)
                 .set("failures_before_lock", failuresBeforeLock)
                 .set("max_consecutive_failures", maxConsecutiveFailures)
@@ -126,6 +193,11 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
                 .set("first_next_lock_ms", firstFailureLocks ? Math.min(2 * firstLockMillis, maxLockMillis)
                         : firstLockMillis)
                 .set("first_locked_until_ms", firstFailureLocks ? now + firstLockMillis : Long.MIN_VALUE);
+    }
+
+    /** Whether the policy locks an account at its first failure. */
+    private boolean firstFailureLocks() {
+        return failuresBeforeLock == 1 || maxConsecutiveFailures == 1;
     }
 
     private Optional<Instant> lockedUntil(int consecutiveFailures, long lockedUntilMillis, long now) {

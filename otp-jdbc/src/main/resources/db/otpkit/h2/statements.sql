@@ -37,8 +37,10 @@ DELETE FROM otpkit_replay_guard WHERE keep_until_ms <= :now_ms FETCH FIRST :max_
 -- name: limiter.count_failure
 -- Counts an attempt as a failure unless the account is locked; a failure that reaches the
 -- limit starts a lock, each lock twice as long as the one before, up to :max_lock_ms. A new
--- account gets the state the store computed for a first failure. Row count 1: the attempt
--- proceeds; 0: the account is locked (nothing changed).
+-- account gets the state the store computed for a first failure. Returns the counted row (the
+-- attempt proceeds; failures_since_lock 0 says that this failure started a lock), or no row:
+-- the account is locked (nothing changed).
+SELECT failures_since_lock, consecutive_failures, locked_until_ms FROM FINAL TABLE (
 MERGE INTO otpkit_attempt_limiter l
 USING (VALUES (CAST(:account_id AS VARCHAR(255)))) AS v (account_id) ON l.account_id = v.account_id
  WHEN MATCHED AND l.consecutive_failures < :max_consecutive_failures AND l.locked_until_ms <= :now_ms THEN UPDATE
@@ -53,7 +55,7 @@ USING (VALUES (CAST(:account_id AS VARCHAR(255)))) AS v (account_id) ON l.accoun
                                  THEN 0 ELSE l.failures_since_lock + 1 END,
       consecutive_failures = l.consecutive_failures + 1
  WHEN NOT MATCHED THEN INSERT (account_id, failures_since_lock, consecutive_failures, next_lock_ms, locked_until_ms)
-      VALUES (v.account_id, :first_failures_since_lock, 1, :first_next_lock_ms, :first_locked_until_ms)
+      VALUES (v.account_id, :first_failures_since_lock, 1, :first_next_lock_ms, :first_locked_until_ms))
 
 -- name: limiter.read_lock
 SELECT consecutive_failures, locked_until_ms FROM otpkit_attempt_limiter WHERE account_id = :account_id

@@ -39,22 +39,31 @@ INSERT INTO otpkit_attempt_limiter
 VALUES (:account_id, :first_failures_since_lock, 1, :first_next_lock_ms, :first_locked_until_ms)
 
 -- name: limiter.count_failure
--- Counts an attempt as a failure unless the account is locked; a failure that reaches the
--- limit starts a lock, each lock twice as long as the one before, up to :max_lock_ms. Row count
--- 1: the attempt proceeds; 0: the account is locked, or has no row.
+-- Counts an attempt as a failure unless the account is locked or this failure reaches a limit
+-- (limiter.count_locking_failure counts that one). Row count 1: the attempt proceeds and starts
+-- no lock; 0: the account is locked, has no row, or this failure would start a lock.
 UPDATE otpkit_attempt_limiter
-   SET locked_until_ms = CASE WHEN failures_since_lock + 1 >= :failures_before_lock
-                                OR consecutive_failures + 1 >= :max_consecutive_failures
-                              THEN :now_ms + next_lock_ms ELSE locked_until_ms END,
-       next_lock_ms = CASE WHEN failures_since_lock + 1 >= :failures_before_lock
-                             OR consecutive_failures + 1 >= :max_consecutive_failures
-                           THEN LEAST(next_lock_ms * 2, :max_lock_ms) ELSE next_lock_ms END,
-       failures_since_lock = CASE WHEN failures_since_lock + 1 >= :failures_before_lock
-                                    OR consecutive_failures + 1 >= :max_consecutive_failures
-                                  THEN 0 ELSE failures_since_lock + 1 END,
+   SET failures_since_lock = failures_since_lock + 1,
        consecutive_failures = consecutive_failures + 1
  WHERE account_id = :account_id
    AND consecutive_failures < :max_consecutive_failures AND locked_until_ms <= :now_ms
+   AND failures_since_lock + 1 < :failures_before_lock
+   AND consecutive_failures + 1 < :max_consecutive_failures
+
+-- name: limiter.count_locking_failure
+-- Counts the failure that reaches a limit unless the account is locked, and starts a lock, each
+-- lock twice as long as the one before, up to :max_lock_ms. Row count 1: the attempt proceeds
+-- and started the lock (read its end with limiter.read_lock in the same transaction); 0: the
+-- account is locked, has no row, or this failure reaches no limit (a success came in between).
+UPDATE otpkit_attempt_limiter
+   SET locked_until_ms = :now_ms + next_lock_ms,
+       next_lock_ms = LEAST(next_lock_ms * 2, :max_lock_ms),
+       failures_since_lock = 0,
+       consecutive_failures = consecutive_failures + 1
+ WHERE account_id = :account_id
+   AND consecutive_failures < :max_consecutive_failures AND locked_until_ms <= :now_ms
+   AND (failures_since_lock + 1 >= :failures_before_lock
+        OR consecutive_failures + 1 >= :max_consecutive_failures)
 
 -- name: limiter.read_lock
 SELECT consecutive_failures, locked_until_ms FROM otpkit_attempt_limiter WHERE account_id = :account_id

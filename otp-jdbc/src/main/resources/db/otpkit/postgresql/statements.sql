@@ -34,8 +34,9 @@ DELETE FROM otpkit_replay_guard
 -- name: limiter.count_failure
 -- Counts an attempt as a failure unless the account is locked; a failure that reaches the
 -- limit starts a lock, each lock twice as long as the one before, up to :max_lock_ms. A new
--- account gets the state the store computed for a first failure. Row count 1: the attempt
--- proceeds; 0: the account is locked (nothing changed).
+-- account gets the state the store computed for a first failure. Returns the counted row (the
+-- attempt proceeds; failures_since_lock 0 says that this failure started a lock), or no row:
+-- the account is locked (nothing changed).
 INSERT INTO otpkit_attempt_limiter AS l
        (account_id, failures_since_lock, consecutive_failures, next_lock_ms, locked_until_ms)
 VALUES (:account_id, :first_failures_since_lock, 1, :first_next_lock_ms, :first_locked_until_ms)
@@ -51,6 +52,7 @@ ON CONFLICT (account_id) DO UPDATE
                                   THEN 0 ELSE l.failures_since_lock + 1 END,
        consecutive_failures = l.consecutive_failures + 1
  WHERE l.consecutive_failures < :max_consecutive_failures AND l.locked_until_ms <= :now_ms
+RETURNING l.failures_since_lock, l.consecutive_failures, l.locked_until_ms
 
 -- name: limiter.read_lock
 SELECT consecutive_failures, locked_until_ms FROM otpkit_attempt_limiter WHERE account_id = :account_id

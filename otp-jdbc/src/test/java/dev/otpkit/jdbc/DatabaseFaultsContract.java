@@ -15,9 +15,12 @@ import dev.otpkit.core.StoreException;
 import dev.otpkit.core.Totp;
 import dev.otpkit.core.TotpVerifier;
 import dev.otpkit.core.Verification;
+import dev.otpkit.testkit.MutableClock;
+import dev.otpkit.testkit.Race;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,7 +40,7 @@ abstract class DatabaseFaultsContract {
     private static final int THREADS = 32;
     private static final int ROUNDS = 10;
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     private final Totp totp = Totp.builder().build();
     private HikariDataSource pool;
     private ReplayGuard guard;
@@ -109,7 +112,7 @@ abstract class DatabaseFaultsContract {
                     .count();
             int proceedingAfter = recovered(() -> {
                 int proceeded = 0;
-                while (limiter.beginAttempt(account).isEmpty()) {
+                while (limiter.beginAttempt(account).proceeds()) {
                     proceeded++;
                 }
                 return proceeded;
@@ -163,7 +166,7 @@ abstract class DatabaseFaultsContract {
                 }
             });
             killer.start();
-            List<Object> outcomes = Race.runAll(THREADS, () -> {
+            List<Object> outcomes = Race.run(THREADS, () -> {
                 try {
                     return verification.get();
                 } catch (StoreException failure) {

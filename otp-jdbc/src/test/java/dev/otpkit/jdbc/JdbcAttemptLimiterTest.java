@@ -6,14 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.otpkit.core.AttemptLimiter;
+import dev.otpkit.testkit.AttemptLimiterContract;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The contract and what only a database limiter does, on each database. */
+/** The kit's contract, and what only a database limiter does, on each database. */
 @ParameterizedClass(name = "on {0}")
 @EnumSource(TestDatabase.class)
 class JdbcAttemptLimiterTest extends AttemptLimiterContract {
@@ -21,24 +23,28 @@ class JdbcAttemptLimiterTest extends AttemptLimiterContract {
     TestDatabase database;
 
     @Override
-    AttemptLimiter limiter(int failuresBeforeLock, Duration firstLock, Duration maxLock, int maxConsecutiveFailures) {
-        return JdbcAttemptLimiter.builder(database.shared()).clock(clock).failuresBeforeLock(failuresBeforeLock)
-                .lockDurations(firstLock, maxLock).maxConsecutiveFailures(maxConsecutiveFailures).build();
+    protected AttemptLimiter newLimiter(Clock clock, Policy policy) {
+        return JdbcAttemptLimiter.builder(database.emptiedKitTables("attempt_limiter"))
+                .tablePrefix(TestDatabase.KIT_TABLES).clock(clock).failuresBeforeLock(policy.failuresBeforeLock())
+                .lockDurations(policy.firstLock(), policy.maxLock())
+                .maxConsecutiveFailures(policy.maxConsecutiveFailures()).build();
     }
 
     @Test
     void keepsCountsAndLocksAcrossAFreshDataSource() {
         String account = TestDatabase.account();
         try (HikariDataSource first = database.newPool(2)) {
-            AttemptLimiter limiter = JdbcAttemptLimiter.builder(first).clock(clock).build();
+            AttemptLimiter limiter = JdbcAttemptLimiter.builder(first).clock(clock()).build();
             for (int i = 0; i < 4; i++) {
                 limiter.beginAttempt(account);
             }
         }
         try (HikariDataSource second = database.newPool(2)) {
-            AttemptLimiter restarted = JdbcAttemptLimiter.builder(second).clock(clock).build();
-            assertEquals(Optional.empty(), restarted.beginAttempt(account));
-            assertEquals(Optional.of(clock.instant().plus(Duration.ofMinutes(15))), restarted.beginAttempt(account));
+            AttemptLimiter restarted = JdbcAttemptLimiter.builder(second).clock(clock()).build();
+            Instant lockEnd = clock().instant().plus(Duration.ofMinutes(15));
+            assertEquals(AttemptLimiter.Attempt.proceedAndLock(lockEnd), restarted.beginAttempt(account),
+                    "the fifth failure starts the lock");
+            assertEquals(AttemptLimiter.Attempt.refuse(lockEnd), restarted.beginAttempt(account));
         }
     }
 

@@ -12,9 +12,13 @@ import dev.otpkit.core.OneTimeCodes;
 import dev.otpkit.core.OtpSecret;
 import dev.otpkit.core.Totp;
 import dev.otpkit.core.TotpVerifier;
+import dev.otpkit.testkit.MutableClock;
+import dev.otpkit.testkit.Race;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -44,7 +48,7 @@ class ManyServersRaceTest {
     @Parameter
     TestDatabase database;
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     private final Totp totp = Totp.builder().build();
     private final List<Server> servers = new ArrayList<>();
 
@@ -77,7 +81,8 @@ class ManyServersRaceTest {
     }
 
     private Map<String, Long> race(Function<Server, Object> verify) {
-        return Race.run(THREADS, i -> () -> verify.apply(servers.get(i % SERVERS))).stream()
+        AtomicInteger racers = new AtomicInteger();
+        return Race.run(THREADS, () -> verify.apply(servers.get(racers.getAndIncrement() % SERVERS))).stream()
                 .collect(Collectors.groupingBy(Object::toString, Collectors.counting()));
     }
 

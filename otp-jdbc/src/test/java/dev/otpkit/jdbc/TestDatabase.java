@@ -54,9 +54,16 @@ enum TestDatabase {
         }
     };
 
+    /**
+     * The prefix of the tables the kit's contracts run on, apart from the tables of every other
+     * test: each contract test empties its store's tables ({@link #emptiedKitTables}).
+     */
+    static final String KIT_TABLES = "kit_";
+
     private static final AtomicInteger PREFIXES = new AtomicInteger();
 
     private volatile HikariDataSource shared;
+    private volatile boolean kitTablesCreated;
 
     abstract String jdbcUrl();
 
@@ -76,6 +83,33 @@ enum TestDatabase {
                 }
                 pool = shared;
             }
+        }
+        return pool;
+    }
+
+    /**
+     * The shared pool, with the tables of prefix {@link #KIT_TABLES} created on first use and
+     * the given ones emptied: a new, empty store for a test of the kit's contracts, which use
+     * fixed account ids such as {@code "alice"}.
+     *
+     * @param tables the store's tables, without prefix
+     */
+    DataSource emptiedKitTables(String... tables) {
+        DataSource pool = shared();
+        if (!kitTablesCreated) {
+            synchronized (this) {
+                if (!kitTablesCreated) {
+                    OtpkitSchema.create(pool, KIT_TABLES);
+                    kitTablesCreated = true;
+                }
+            }
+        }
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                statement.executeUpdate("DELETE FROM " + KIT_TABLES + table);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot empty the kit's tables on " + name(), e);
         }
         return pool;
     }

@@ -139,7 +139,7 @@ public final class Argon2idHash {
      * @param password the canonical code bytes
      * @return the Argon2id output, as long as this hash
      */
-    public byte[] rehash(Argon2idFunction function, byte[] password) {
+    byte[] rehash(Argon2idFunction function, byte[] password) {
         return function.hash(password, salt, memoryKiB, iterations, parallelism, hash.length);
     }
 
@@ -149,7 +149,7 @@ public final class Argon2idHash {
      * @param candidate an Argon2id output
      * @return whether they are equal
      */
-    public boolean matches(byte[] candidate) {
+    boolean matches(byte[] candidate) {
         return MessageDigest.isEqual(candidate, hash);
     }
 
@@ -158,7 +158,7 @@ public final class Argon2idHash {
      *
      * @return for example {@code "m=19456,t=2,p=1"}
      */
-    public String cost() {
+    String cost() {
         return "m=" + memoryKiB + ",t=" + iterations + ",p=" + parallelism;
     }
 
@@ -168,7 +168,7 @@ public final class Argon2idHash {
      * @param other another hash
      * @return whether the three cost parameters are the same
      */
-    public boolean sharesCost(Argon2idHash other) {
+    boolean sharesCost(Argon2idHash other) {
         return memoryKiB == other.memoryKiB && iterations == other.iterations && parallelism == other.parallelism;
     }
 

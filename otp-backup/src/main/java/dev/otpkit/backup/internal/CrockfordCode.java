@@ -17,8 +17,6 @@ import java.util.Arrays;
 public final class CrockfordCode {
     /** Symbols in a code: 10, so 50 random bits. */
     public static final int SYMBOLS = 10;
-    /** Random bits in a code: 50. */
-    public static final int BITS = SYMBOLS * 5;
     /** Longest input read at all, in chars; a longer one is refused before it is read. */
     public static final int MAX_INPUT_LENGTH = 64;
 

@@ -59,7 +59,8 @@ class Base32Test {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Base32.decode(secretLike, 16));
         assertTrue(e.getMessage().contains("position 16"), e.getMessage());
         assertFalse(e.getMessage().contains("JBSW"), e.getMessage());
-        for (String bad : new String[] {"MZXW0", "MZXW8", "MZ.W6", "MZXW6\u00C9", "MZ\u0000XW", "MZ_XW6", "MZXW6\uFF21"}) {
+        for (String bad : new String[] {"MZXW0", "MZXW8", "MZ.W6", "MZXW6\u00C9", "MZ\u0000XW", "MZ_XW6", "MZXW6\uFF21",
+                "MZ\u0080XW", "MZ\u007FXW"}) {
             assertThrows(IllegalArgumentException.class, () -> Base32.decode(bad, MAX_BYTES), bad);
         }
     }
