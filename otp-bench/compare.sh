@@ -25,7 +25,26 @@ if "$java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1; then
 fi
 
 build_log=$(mktemp)
-trap 'rm -f "$build_log"' EXIT
+# Every temporary file of the run (H2's files, PostgreSQL's binaries and data folders) goes into
+# one folder of its own: JMH's forks inherit java.io.tmpdir. On any exit the servers a killed
+# fork left running are stopped by the process id in their postmaster.pid, and the folder goes.
+work=$(mktemp -d "${TMPDIR:-/tmp}/otpkit-bench.XXXXXX")
+chmod 1777 "$work"   # zonky's PostgreSQL runs as an unprivileged user when this runs as root
+cleanup() {
+  local pid_file pid
+  while IFS= read -r -d '' pid_file; do
+    pid=$(head -n 1 "$pid_file" 2>/dev/null || true)
+    if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null; then
+      echo "stopping PostgreSQL $pid, left by a killed fork" >&2
+      kill -INT "$pid" 2>/dev/null || true   # fast shutdown
+      for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    fi
+  done < <(find "$work" -name postmaster.pid -print0 2>/dev/null)
+  rm -rf "$work" "$build_log"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 if ! mvn -B -q -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip package -pl otp-bench -am >"$build_log" 2>&1; then
   cat "$build_log" >&2
   exit 1
@@ -35,4 +54,4 @@ if [[ "${1:-}" == --jdbc ]]; then
   main=dev.otpkit.bench.JdbcCompare
   shift
 fi
-"$java" "${jvm_options[@]}" -cp otp-bench/target/benchmarks.jar "$main" "$@"
+"$java" "${jvm_options[@]}" "-Djava.io.tmpdir=$work" -cp otp-bench/target/benchmarks.jar "$main" "$@"

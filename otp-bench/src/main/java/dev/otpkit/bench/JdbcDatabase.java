@@ -14,14 +14,14 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The database of a trial of {@link JdbcVerifyBenchmark} or {@link BareUpdateBaseline}: a
- * {@link DatabaseServer} started for the trial and stopped after it, one HikariCP pool with a
+ * {@link DatabaseServer} made for the trial and deleted after it, one HikariCP pool with a
  * connection per benchmark thread, otpkit's tables, the baseline's table, and the stores every
  * thread shares.
  */
 @State(Scope.Benchmark)
 public class JdbcDatabase {
     /** Accounts (or baseline rows) over all threads: each thread takes turns on its share. */
-    static final int ROWS = 16_384;
+    static final int ROWS = 4_096;
 
     /** {@code h2} (a file) or {@code postgresql} (embedded); see {@link DatabaseServer}. */
     @Param({DatabaseServer.H2, DatabaseServer.POSTGRESQL})
