@@ -8,11 +8,12 @@
 # for as many single-row UPDATEs, with latency percentiles and round trips.
 #
 # Usage: otp-bench/compare.sh [--jdbc] [--quick] [--log FILE]
-#        otp-bench/compare.sh --jdbc [--threads 1,8,32] [--databases h2,postgresql] [--quick] [--log FILE]
+#        otp-bench/compare.sh --jdbc [--threads 1,8,32] [--databases h2,postgresql] [--rounds 2] [--quick] [--log FILE]
 #   --quick     one fork and short iterations: a smoke run, with wide errors
 #   --log FILE  where JMH's own log goes (default: compare-jmh.log, jdbc-compare-jmh.log)
 # The JDK is the one on the PATH, or $JAVA_HOME's if set. A full run takes about 6 minutes
-# (--jdbc: about 18).
+# (--jdbc: about 10; it starts one embedded PostgreSQL and H2 files, all in one temporary folder
+# that is deleted, the server stopped, on any exit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
