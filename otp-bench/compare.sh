@@ -36,7 +36,7 @@ cleanup() {
   while IFS= read -r -d '' pid_file; do
     pid=$(head -n 1 "$pid_file" 2>/dev/null || true)
     if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null; then
-      echo "stopping PostgreSQL $pid, left by a killed fork" >&2
+      echo "stopping PostgreSQL $pid, left by a killed JVM" >&2
       kill -INT "$pid" 2>/dev/null || true   # fast shutdown
       for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     fi

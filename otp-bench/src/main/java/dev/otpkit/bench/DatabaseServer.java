@@ -118,8 +118,12 @@ record DatabaseServer(String jdbcUrl, String user, Stop stop) implements AutoClo
 
     /**
      * Creates a new database on a running PostgreSQL server, dropped when closed.
+     *
+     * @param port the server's port on localhost, which user {@code postgres} connects to
+     * @return the new database; close it to drop it
+     * @throws IOException if the server refuses
      */
-    private static DatabaseServer newDatabaseOn(int port) throws IOException {
+    static DatabaseServer newDatabaseOn(int port) throws IOException {
         String name = "otpkit_bench_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         String server = String.format(POSTGRESQL_URL, port, "postgres");
         runOn(server, "CREATE DATABASE " + name);
