@@ -37,8 +37,8 @@ import javax.sql.DataSource;
  * and whose statements return no rows: one (an {@code INSERT}) for an account without failures,
  * two (an {@code UPDATE} after the {@code INSERT} met the existing row) for one with failures;
  * the failure that starts a lock is an {@code UPDATE} of its own, run with the read of the lock's
- * end in one transaction after the first {@code UPDATE} changed nothing; a locked account takes
- * that {@code UPDATE} too.
+ * end in one transaction after the first {@code UPDATE} changed nothing (four statements); a
+ * locked account takes that {@code UPDATE} too (four statements as well).
  * {@link #recordSuccess(String)} is one {@code DELETE}. A failure counted before the database
  * went away stays counted.
  *
