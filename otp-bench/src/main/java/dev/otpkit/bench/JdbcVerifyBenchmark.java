@@ -1,19 +1,10 @@
 package dev.otpkit.bench;
 
 import dev.otpkit.core.Verification;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.ThreadParams;
 
 /**
@@ -29,13 +20,7 @@ import org.openjdk.jmh.infra.ThreadParams;
  * alike: each thread runs its operations back to back, so a trial's operations per second are
  * its threads divided by the mean latency ({@link JdbcCompare} computes that per iteration).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 3)
-@Fork(1)
-public class JdbcVerifyBenchmark {
+public class JdbcVerifyBenchmark extends JdbcTrialSettings {
     /** {@code right}: a fresh valid code each login; {@code wrong}: a code out of the window. */
     @Param({"right", "wrong"})
     public String login;
