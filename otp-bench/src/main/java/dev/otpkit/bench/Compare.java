@@ -11,17 +11,16 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs {@link VerifyBenchmark} and prints what a reader wants from it as three tables: every
  * implementation on a wrong code with a ±1 window, with its time, allocation and ratio to
  * otpkit; otpkit's cost per window size; otpkit's throughput on one and two threads. JMH's own
- * log goes to a file, named on the first line.
+ * logs go to files, named on the first line.
  *
  * <p>Arguments: {@code --quick} for one fork and short iterations (a smoke run, wide errors);
- * {@code --log FILE} for where JMH's log goes (default {@code compare-jmh.log}).
+ * {@code --log FILE} for where JMH's logs go (default {@code compare-jmh.log}, one file per run:
+ * {@code compare-jmh-peers.log} and so on).
  */
 public final class Compare {
     private static final String OTPKIT = "otpkit";
@@ -30,12 +29,10 @@ public final class Compare {
     };
     private static final String[] WINDOWS = {"0", "1", "3"};
 
-    private final boolean quick;
-    private final String log;
+    private final RunSettings settings;
 
-    private Compare(boolean quick, String log) {
-        this.quick = quick;
-        this.log = log;
+    private Compare(RunSettings settings) {
+        this.settings = settings;
     }
 
     /**
@@ -45,24 +42,17 @@ public final class Compare {
      * @throws RunnerException if JMH fails to run a benchmark
      */
     public static void main(String[] args) throws RunnerException {
-        boolean quick = false;
-        String log = "compare-jmh.log";
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--quick")) {
-                quick = true;
-            } else if (args[i].equals("--log") && i + 1 < args.length) {
-                log = args[++i];
-            } else {
-                System.err.println("usage: compare [--quick] [--log FILE]");
-                System.exit(2);
-            }
+        RunSettings settings = RunSettings.parse(args, "compare-jmh.log");
+        if (!settings.rest().isEmpty()) {
+            System.err.println("usage: compare [--quick] [--log FILE]");
+            System.exit(2);
         }
-        new Compare(quick, log).run();
+        new Compare(settings).run();
     }
 
     private void run() throws RunnerException {
-        System.out.printf("JVM %s %s; JMH log in %s%n", System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), log);
+        System.out.printf("JVM %s %s; JMH logs in %s%n", System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), settings.logs());
         peers();
         windows();
         threads();
@@ -70,7 +60,7 @@ public final class Compare {
 
     /** Every implementation, wrong code, ±1 window, with the GC profiler for bytes per operation. */
     private void peers() throws RunnerException {
-        ChainedOptionsBuilder options = options(TimeUnit.NANOSECONDS)
+        ChainedOptionsBuilder options = options("peers", TimeUnit.NANOSECONDS)
                 .param("window", "1")
                 .addProfiler(GCProfiler.class);
         for (String implementation : IMPLEMENTATIONS) {
@@ -90,7 +80,7 @@ public final class Compare {
 
     /** otpkit alone over windows of 0, 1 and 3 steps each side: 1, 3 and 7 HMACs. */
     private void windows() throws RunnerException {
-        ChainedOptionsBuilder options = options(TimeUnit.NANOSECONDS)
+        ChainedOptionsBuilder options = options("windows", TimeUnit.NANOSECONDS)
                 .include(VerifyBenchmark.class.getName() + "." + OTPKIT + "$")
                 .param("window", WINDOWS);
         Collection<RunResult> results = new Runner(options.build()).run();
@@ -113,7 +103,7 @@ public final class Compare {
         System.out.printf("%-8s %16s %14s %10s%n", "threads", "ops/ms", "± error", "x 1 thread");
         double single = 0;
         for (int threads = 1; threads <= 2; threads++) {
-            ChainedOptionsBuilder options = options(TimeUnit.MILLISECONDS)
+            ChainedOptionsBuilder options = options("threads-" + threads, TimeUnit.MILLISECONDS)
                     .include(VerifyBenchmark.class.getName() + "." + OTPKIT + "$")
                     .param("window", "1")
                     .mode(org.openjdk.jmh.annotations.Mode.Throughput)
@@ -128,16 +118,10 @@ public final class Compare {
         }
     }
 
-    private ChainedOptionsBuilder options(TimeUnit unit) {
-        ChainedOptionsBuilder options = new OptionsBuilder()
+    private ChainedOptionsBuilder options(String run, TimeUnit unit) {
+        return settings.options(run)
                 .param("code", "wrong")
-                .timeUnit(unit)
-                .output(log);
-        if (quick) {
-            options.forks(1).warmupIterations(2).measurementIterations(3)
-                    .warmupTime(TimeValue.milliseconds(500)).measurementTime(TimeValue.milliseconds(500));
-        }
-        return options;
+                .timeUnit(unit);
     }
 
     private static RunResult find(Collection<RunResult> results, String implementation) {

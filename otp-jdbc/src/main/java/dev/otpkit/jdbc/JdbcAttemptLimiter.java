@@ -30,14 +30,15 @@ import javax.sql.DataSource;
  * <p>Counting an attempt is one conditional statement that counts it only if the account is not
  * locked, and starts a lock when the count reaches the limit; what it returns or its row count
  * tells whether the attempt proceeds, and whether it started a lock
- * ({@link Attempt#proceedAndLock(Instant)}). Round trips: on PostgreSQL one (an upsert
- * returning the counted row), two when the account is locked (the lock's end is read then). On
- * H2, one ({@code INSERT}) for an account without failures, two (an {@code UPDATE} returning the
- * counted row after the {@code INSERT} met the existing row) for one with failures, three when
- * it is locked. On MySQL and MariaDB, whose statements return no rows, the same for a failure
- * that starts no lock; the failure that starts one is an {@code UPDATE} of its own, run with the
- * read of the lock's end in one transaction after the first {@code UPDATE} changed nothing; a
- * locked account takes that {@code UPDATE} too, so four statements.
+ * ({@link Attempt#proceedAndLock(Instant)}). Round trips: on PostgreSQL and H2 one (an upsert
+ * returning the counted row: {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE ... RETURNING},
+ * {@code SELECT ... FROM FINAL TABLE (MERGE ... WHEN MATCHED AND ...)}), two when the account is
+ * locked (the lock's end is read then). On MySQL and MariaDB, which have no conditional upsert
+ * and whose statements return no rows: one (an {@code INSERT}) for an account without failures,
+ * two (an {@code UPDATE} after the {@code INSERT} met the existing row) for one with failures;
+ * the failure that starts a lock is an {@code UPDATE} of its own, run with the read of the lock's
+ * end in one transaction after the first {@code UPDATE} changed nothing (four statements); a
+ * locked account takes that {@code UPDATE} too (four statements as well).
  * {@link #recordSuccess(String)} is one {@code DELETE}. A failure counted before the database
  * went away stays counted.
  *

@@ -17,10 +17,11 @@ import javax.sql.DataSource;
  * one is accepted. Thread-safe; build one per application and share it between verifiers.
  *
  * <p>Accepting a step is one conditional statement: on PostgreSQL an
- * {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE last_step < step}, one round trip; on MySQL,
- * MariaDB and H2 an {@code UPDATE ... WHERE last_step < step}, one round trip when the pair has a
- * row, and an {@code INSERT} after it (a second round trip) for a pair's first acceptance since
- * its row was purged. The row count decides; nothing is read first.
+ * {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE last_step < step} and on H2 a
+ * {@code MERGE ... WHEN MATCHED AND last_step < step ... WHEN NOT MATCHED THEN INSERT}, one round
+ * trip; on MySQL and MariaDB an {@code UPDATE ... WHERE last_step < step}, one round trip when the
+ * pair has a row, and an {@code INSERT} after it (a second round trip) for a pair's first
+ * acceptance since its row was purged. The row count decides; nothing is read first.
  *
  * <p>It never throws {@link dev.otpkit.core.StoreFullException}: the table has no bound. Its rows
  * are one per pair of account and authenticator; {@link #purgeExpired(int)} deletes those whose last
@@ -112,7 +113,7 @@ public final class JdbcReplayGuard implements ReplayGuard {
      * {@code maxRows}: a TOTP step is kept for 5.5 minutes after its use (see
      * {@link dev.otpkit.core.TotpVerifier#MAX_WINDOW}), so the table holds about the pairs that
      * logged in within that time plus the interval. A pair's next acceptance after its row was
-     * purged takes a second round trip on MySQL, MariaDB and H2.
+     * purged takes a second round trip on MySQL and MariaDB.
      *
      * @param maxRows the most rows to delete in this call, 1 to 100,000; about 1,000 keeps each
      *     statement short

@@ -3,23 +3,26 @@
 -- application's clock.
 --
 -- H2's UPDATE and DELETE lock each row they change and evaluate their WHERE again on its latest
--- committed version, so each conditional statement below is atomic on its own. H2 has no
--- conditional upsert: a conditional UPDATE decides, and an INSERT adds a missing row (a
--- duplicate-key error then sends the store back to the UPDATE). MERGE ... KEY is a plain upsert;
--- two of them inserting one new key at once fail one with a duplicate key, which the store tries
--- again.
+-- committed version, so each conditional statement below is atomic on its own. The conditional
+-- upserts are MERGE ... USING: it locks the matched row and tests WHEN MATCHED AND ... on its
+-- latest committed version, so its row count (1: updated or inserted; 0: matched, condition
+-- false) decides as PostgreSQL's ON CONFLICT DO UPDATE ... WHERE does. MERGE ... KEY is a plain
+-- upsert. Two MERGEs inserting one new key at once fail one with a duplicate key; it wrote
+-- nothing, and the store tries it again, when it meets the row.
 
 -- ReplayGuard ------------------------------------------------------------------------------
 
 -- name: replay.accept
--- Row count 1: accepted (a newer step); 0: a replay, or no row for the pair yet.
-UPDATE otpkit_replay_guard
-   SET keep_until_ms = GREATEST(keep_until_ms, :keep_until_ms), last_step = :step
- WHERE account_id = :account_id AND authenticator_id = :authenticator_id AND last_step < :step
-
--- name: replay.insert
-INSERT INTO otpkit_replay_guard (account_id, authenticator_id, last_step, keep_until_ms)
-VALUES (:account_id, :authenticator_id, :step, :keep_until_ms)
+-- Accepts :step if it is newer than the pair's last accepted step. Row count 1: accepted (a new
+-- pair, or a newer step); 0: a replay.
+MERGE INTO otpkit_replay_guard r
+USING (VALUES (CAST(:account_id AS VARCHAR(255)), CAST(:authenticator_id AS VARCHAR(255)), CAST(:step AS BIGINT),
+               CAST(:keep_until_ms AS BIGINT))) AS v (account_id, authenticator_id, step, keep_until_ms)
+   ON r.account_id = v.account_id AND r.authenticator_id = v.authenticator_id
+ WHEN MATCHED AND r.last_step < v.step THEN UPDATE
+      SET last_step = v.step, keep_until_ms = GREATEST(r.keep_until_ms, v.keep_until_ms)
+ WHEN NOT MATCHED THEN INSERT (account_id, authenticator_id, last_step, keep_until_ms)
+      VALUES (v.account_id, v.authenticator_id, v.step, v.keep_until_ms)
 
 -- name: replay.has_accepted
 SELECT 1 FROM otpkit_replay_guard
@@ -31,31 +34,28 @@ DELETE FROM otpkit_replay_guard WHERE keep_until_ms <= :now_ms FETCH FIRST :max_
 
 -- AttemptLimiter ---------------------------------------------------------------------------
 
--- name: limiter.insert_first_failure
--- An account's first failure since its last success, in the state the store computed for it.
-INSERT INTO otpkit_attempt_limiter
-       (account_id, failures_since_lock, consecutive_failures, next_lock_ms, locked_until_ms)
-VALUES (:account_id, :first_failures_since_lock, 1, :first_next_lock_ms, :first_locked_until_ms)
-
 -- name: limiter.count_failure
 -- Counts an attempt as a failure unless the account is locked; a failure that reaches the
--- limit starts a lock, each lock twice as long as the one before, up to :max_lock_ms. Returns
--- the counted row (the attempt proceeds; failures_since_lock 0 says that this failure started a
--- lock), or no row: the account is locked, or has no row.
+-- limit starts a lock, each lock twice as long as the one before, up to :max_lock_ms. A new
+-- account gets the state the store computed for a first failure. Returns the counted row (the
+-- attempt proceeds; failures_since_lock 0 says that this failure started a lock), or no row:
+-- the account is locked (nothing changed).
 SELECT failures_since_lock, consecutive_failures, locked_until_ms FROM FINAL TABLE (
-UPDATE otpkit_attempt_limiter
-   SET locked_until_ms = CASE WHEN failures_since_lock + 1 >= :failures_before_lock
-                                OR consecutive_failures + 1 >= :max_consecutive_failures
-                              THEN :now_ms + next_lock_ms ELSE locked_until_ms END,
-       next_lock_ms = CASE WHEN failures_since_lock + 1 >= :failures_before_lock
-                             OR consecutive_failures + 1 >= :max_consecutive_failures
-                           THEN LEAST(next_lock_ms * 2, :max_lock_ms) ELSE next_lock_ms END,
-       failures_since_lock = CASE WHEN failures_since_lock + 1 >= :failures_before_lock
-                                    OR consecutive_failures + 1 >= :max_consecutive_failures
-                                  THEN 0 ELSE failures_since_lock + 1 END,
-       consecutive_failures = consecutive_failures + 1
- WHERE account_id = :account_id
-   AND consecutive_failures < :max_consecutive_failures AND locked_until_ms <= :now_ms)
+MERGE INTO otpkit_attempt_limiter l
+USING (VALUES (CAST(:account_id AS VARCHAR(255)))) AS v (account_id) ON l.account_id = v.account_id
+ WHEN MATCHED AND l.consecutive_failures < :max_consecutive_failures AND l.locked_until_ms <= :now_ms THEN UPDATE
+  SET locked_until_ms = CASE WHEN l.failures_since_lock + 1 >= :failures_before_lock
+                               OR l.consecutive_failures + 1 >= :max_consecutive_failures
+                             THEN :now_ms + l.next_lock_ms ELSE l.locked_until_ms END,
+      next_lock_ms = CASE WHEN l.failures_since_lock + 1 >= :failures_before_lock
+                            OR l.consecutive_failures + 1 >= :max_consecutive_failures
+                          THEN LEAST(l.next_lock_ms * 2, :max_lock_ms) ELSE l.next_lock_ms END,
+      failures_since_lock = CASE WHEN l.failures_since_lock + 1 >= :failures_before_lock
+                                   OR l.consecutive_failures + 1 >= :max_consecutive_failures
+                                 THEN 0 ELSE l.failures_since_lock + 1 END,
+      consecutive_failures = l.consecutive_failures + 1
+ WHEN NOT MATCHED THEN INSERT (account_id, failures_since_lock, consecutive_failures, next_lock_ms, locked_until_ms)
+      VALUES (v.account_id, :first_failures_since_lock, 1, :first_next_lock_ms, :first_locked_until_ms))
 
 -- name: limiter.read_lock
 SELECT consecutive_failures, locked_until_ms FROM otpkit_attempt_limiter WHERE account_id = :account_id

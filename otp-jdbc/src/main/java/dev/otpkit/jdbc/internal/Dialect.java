@@ -17,8 +17,8 @@ public enum Dialect {
     POSTGRESQL("postgresql", true, true),
     /** MySQL 8 or newer and MariaDB 10.6 or newer: neither of those, so a few more statements. */
     MYSQL("mysql", false, false),
-    /** H2 2.x: {@code FINAL TABLE} returns updated rows; no conditional upsert. */
-    H2("h2", false, true);
+    /** H2 2.x: conditional upserts ({@code MERGE ... USING}) and {@code FINAL TABLE}. */
+    H2("h2", true, true);
 
     /** What {@link #detect} accepts, for messages. */
     public static final String SUPPORTED = "PostgreSQL 13 or newer, MySQL 8 or newer, MariaDB 10.6 or newer, H2 2.x";
@@ -83,11 +83,13 @@ public enum Dialect {
     }
 
     /**
-     * Tells whether one {@code INSERT ... ON CONFLICT ... DO UPDATE ... WHERE} both inserts a
-     * missing row and updates an existing one only if a condition holds, with a row count that
-     * tells which happened. Elsewhere a conditional {@code UPDATE} and an {@code INSERT} do it.
+     * Tells whether one statement both inserts a missing row and updates an existing one only if a
+     * condition holds, with a row count that tells whether either happened: PostgreSQL's
+     * {@code INSERT ... ON CONFLICT ... DO UPDATE ... WHERE}, H2's
+     * {@code MERGE ... USING ... WHEN MATCHED AND ... WHEN NOT MATCHED}. Elsewhere a conditional
+     * {@code UPDATE} and an {@code INSERT} do it.
      *
-     * @return {@code true} for PostgreSQL
+     * @return {@code true} for PostgreSQL and H2
      */
     public boolean hasConditionalUpsert() {
         return conditionalUpsert;
