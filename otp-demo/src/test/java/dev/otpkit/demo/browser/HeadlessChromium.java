@@ -83,10 +83,10 @@ final class HeadlessChromium implements AutoCloseable {
         requireInstalled(chromedriver, "chromium-driver");
         SELENIUM_LOG.setLevel(Level.SEVERE);
         Path profile = temporaryProfile();
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort()
-                .build();
+        // Not through ChromeDriverService.Builder: its @AutoService annotation, whose class is
+        // not on the classpath, is a javac warning, and the build treats warnings as errors.
+        ChromeDriverService service = ChromeDriverService.createDefaultService();
+        service.setExecutable(chromedriver.toString());
         try {
             ChromeDriver driver = new ChromeDriver(service, options(chromium, profile));
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
