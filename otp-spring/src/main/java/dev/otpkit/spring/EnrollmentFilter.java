@@ -108,6 +108,11 @@ final class EnrollmentFilter extends OncePerRequestFilter {
         context.setAuthentication(withFactor);
         holder.setContext(context);
         contextRepository.saveContext(context, request, response);
+        if (urls.backupCodesPage() != null) {
+            request.getSession().setAttribute(OtpLoginConfigurer.BACKUP_CODES_ATTRIBUTE, result.backupCodes());
+            response.sendRedirect(Requests.url(request, urls.backupCodesPage()));
+            return;
+        }
         Requests.html(response, OtpPages.backupCodesPage(result.backupCodes(), Requests.url(request, urls.afterEnroll())));
     }
 }

@@ -66,6 +66,12 @@ public final class OtpLoginConfigurer extends AbstractHttpConfigurer<OtpLoginCon
     public static final String DEFAULT_EMAIL_URL = "/login/email-code";
     /** The default URL of the enrolment page and its confirmation: {@value}. */
     public static final String DEFAULT_ENROLL_URL = "/login/totp/enroll";
+    /**
+     * The session attribute that holds the backup codes of a confirmed enrolment, a
+     * {@code List<String>}, for an application's own backup-codes page
+     * ({@link #backupCodesPage(String)}): {@value}.
+     */
+    public static final String BACKUP_CODES_ATTRIBUTE = "dev.otpkit.spring.BACKUP_CODES";
 
     private String codePage = DEFAULT_CODE_URL;
     private boolean generateCodePage = true;
@@ -77,6 +83,7 @@ public final class OtpLoginConfigurer extends AbstractHttpConfigurer<OtpLoginCon
     private boolean generateEnrollPage = true;
     private String enrollConfirmUrl = DEFAULT_ENROLL_URL;
     private String afterEnrollUrl = "/";
+    private String backupCodesPage;
     private AuthenticationSuccessHandler successHandler;
     private AuthenticationFailureHandler failureHandler;
     private AuthenticationFailureHandler emailFailureHandler;
@@ -187,6 +194,21 @@ public final class OtpLoginConfigurer extends AbstractHttpConfigurer<OtpLoginCon
      */
     public OtpLoginConfigurer afterEnrollmentUrl(String url) {
         this.afterEnrollUrl = path(url);
+        return this;
+    }
+
+    /**
+     * Uses the application's own page for the backup codes of a confirmed enrolment instead of
+     * the generated one: the confirmation then redirects there, with the codes in the session
+     * attribute {@value #BACKUP_CODES_ATTRIBUTE} (a {@code List<String>}). The page shows them
+     * and removes the attribute once the user has them, so that they are shown only once.
+     *
+     * @param url a path starting with '/'
+     * @return this configurer
+     * @throws IllegalArgumentException if {@code url} does not start with '/'
+     */
+    public OtpLoginConfigurer backupCodesPage(String url) {
+        this.backupCodesPage = path(url);
         return this;
     }
 
@@ -340,7 +362,7 @@ public final class OtpLoginConfigurer extends AbstractHttpConfigurer<OtpLoginCon
     @Override
     public void configure(HttpSecurity http) {
         Urls urls = new Urls(codePage, processingUrl, emailPage, emailProcessingUrl, emailPage + "/send", enrollPage,
-                enrollConfirmUrl, afterEnrollUrl);
+                enrollConfirmUrl, afterEnrollUrl, backupCodesPage);
         SecurityContextHolderStrategy holder = getSecurityContextHolderStrategy();
         SessionAuthenticationStrategy sessionStrategy = shared(http, SessionAuthenticationStrategy.class,
                 NullAuthenticatedSessionStrategy::new);

@@ -62,6 +62,25 @@ class OtpLoginConfigurerTest {
     }
 
     @Test
+    void redirectsAConfirmedEnrolmentToTheApplicationsBackupCodesPageWithTheCodesInTheSession() throws Exception {
+        try (AnnotationConfigWebApplicationContext context = start(OwnBackupCodesPageApp.class)) {
+            MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+            MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").param("username", "bob")
+                    .param("password", "pw").with(csrf())).andReturn().getRequest().getSession(false);
+            String page = mvc.perform(get("/login/totp/enroll").session(session)).andReturn().getResponse()
+                    .getContentAsString();
+            OtpSecret secret = OtpSecret.fromBase32(page.replaceAll("(?s).*<code>([A-Z2-7]+)</code>.*", "$1"));
+
+            var confirmed = mvc.perform(post("/login/totp/enroll").session(session).with(csrf())
+                    .param("code", OwnPagesApp.TOTP_CODES.generate(secret, Instant.now())))
+                    .andExpect(redirectedUrl("/my/codes")).andReturn();
+
+            Object codes = confirmed.getRequest().getSession(false).getAttribute(OtpLoginConfigurer.BACKUP_CODES_ATTRIBUTE);
+            assertThat(codes).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(10);
+        }
+    }
+
+    @Test
     void refusesToStartWithoutAVerifierAndCredentials() {
         assertThatThrownBy(() -> start(NoServicesApp.class).close()).rootCause()
                 .hasMessageContaining("otpLogin() needs a TotpVerifier and a TotpCredentialRepository");
@@ -119,6 +138,32 @@ class OtpLoginConfigurerTest {
             String page() {
                 return "my page";
             }
+        }
+    }
+
+    @Configuration
+    @EnableWebMvc
+    @EnableWebSecurity
+    static class OwnBackupCodesPageApp {
+        @Bean
+        SecurityFilterChain chain(HttpSecurity http) {
+            TotpVerifier verifier = TotpVerifier.builder(OwnPagesApp.TOTP_CODES).build();
+            TotpCredentialRepository credentials = TotpCredentialRepository.inMemory();
+            TotpEnrollmentService enrollment = TotpEnrollmentService
+                    .builder(dev.otpkit.core.Enrollments.builder(verifier).build(), credentials)
+                    .backupCodes(dev.otpkit.backup.BackupCodes.builder()
+                            .cost(dev.otpkit.backup.Argon2idCost.forTesting(64, 1, 1)).build())
+                    .build();
+            http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                    .formLogin(withDefaults())
+                    .with(OtpLoginConfigurer.otpLogin(), otp -> otp.totpVerifier(verifier).credentials(credentials)
+                            .enrollment(enrollment).backupCodesPage("/my/codes"));
+            return http.build();
+        }
+
+        @Bean
+        InMemoryUserDetailsManager users() {
+            return new InMemoryUserDetailsManager(User.withUsername("bob").password("{noop}pw").build());
         }
     }
 
