@@ -1,6 +1,11 @@
 package dev.otpkit.demo.browser;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -9,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.FluentWait;
 
 /**
  * One headless Chromium for a whole test class, registered as a static
@@ -71,6 +77,30 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
      */
     void resize(Dimension size) {
         chromium.resize(size);
+    }
+
+    /**
+     * Waits for a download to complete and returns its text; the file is then deleted, so that a
+     * later download of the same name keeps its name.
+     *
+     * @param fileName the name the server gave the file
+     * @return the file's content, decoded as UTF-8
+     */
+    String download(String fileName) {
+        Path file = chromium.downloads().resolve(fileName);
+        Path partial = chromium.downloads().resolve(fileName + ".crdownload");
+        new FluentWait<>(file)
+                .withTimeout(Duration.ofSeconds(10))
+                .pollingEvery(Duration.ofMillis(50))
+                .withMessage(() -> fileName + " was not downloaded")
+                .until(f -> Files.isRegularFile(f) && !Files.exists(partial));
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            Files.delete(file);
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -49,6 +49,7 @@ class HarnessTest {
     static void serveEnrolmentLikePage() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", HarnessTest::sendPage);
+        server.createContext("/codes.txt", HarnessTest::sendAttachment);
         server.start();
     }
 
@@ -69,6 +70,16 @@ class HarnessTest {
         exchange.sendResponseHeaders(200, html.length);
         try (OutputStream body = exchange.getResponseBody()) {
             body.write(html);
+        }
+    }
+
+    private static void sendAttachment(HttpExchange exchange) throws IOException {
+        byte[] text = "first line\nsecond line\n".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=UTF-8");
+        exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"codes.txt\"");
+        exchange.sendResponseHeaders(200, text.length);
+        try (OutputStream body = exchange.getResponseBody()) {
+            body.write(text);
         }
     }
 
@@ -96,6 +107,12 @@ class HarnessTest {
         Path file = Browser.SCREENSHOTS.resolve("writesScreenshotsNamedAfterTheTestAndStep-01-page.png");
         assertTrue(Files.isRegularFile(file), file + " was not written");
         assertEquals(png.length, file.toFile().length());
+    }
+
+    @Test
+    void savesADownloadWithoutAsking() {
+        browser.driver().get(pageUrl() + "codes.txt");
+        assertEquals("first line\nsecond line\n", browser.download("codes.txt"));
     }
 
     @Test

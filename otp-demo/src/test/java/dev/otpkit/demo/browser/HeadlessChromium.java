@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -112,7 +113,14 @@ final class HeadlessChromium implements AutoCloseable {
         options.addArguments(SWITCHES);
         options.addArguments("--user-data-dir=" + profile,
                 "--window-size=" + DESKTOP.getWidth() + "," + DESKTOP.getHeight());
+        options.setExperimentalOption("prefs", Map.of(
+                "download.default_directory", downloads(profile).toString(),
+                "download.prompt_for_download", false));
         return options;
+    }
+
+    private static Path downloads(Path profile) {
+        return profile.resolve("downloads");
     }
 
     private static Path temporaryProfile() {
@@ -130,6 +138,15 @@ final class HeadlessChromium implements AutoCloseable {
      */
     ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * Returns the folder where the browser saves the files it downloads, without asking.
+     *
+     * @return the downloads folder, inside the profile; it may not exist before the first download
+     */
+    Path downloads() {
+        return downloads(profile);
     }
 
     /**
