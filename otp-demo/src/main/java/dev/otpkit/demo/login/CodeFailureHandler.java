@@ -1,0 +1,58 @@
+package dev.otpkit.demo.login;
+
+import dev.otpkit.core.Verification;
+import dev.otpkit.spring.OtpAuthenticationException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Back to the page the code came from, with the word of its error: the status in lower case,
+ * {@code backup_invalid} for a wrong backup code, {@code other_action} for a code issued for
+ * another action, and {@code until} (epoch seconds) with a lock.
+ */
+@Component
+public class CodeFailureHandler implements AuthenticationFailureHandler {
+    private final ScopeProbe probe;
+
+    CodeFailureHandler(ScopeProbe probe) {
+        this.probe = probe;
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException exception) throws IOException {
+        Verification.Status status = exception instanceof OtpAuthenticationException otp ? otp.status()
+                : Verification.Status.INVALID;
+        boolean email = request.getServletPath().equals(LoginPages.EMAIL_PAGE);
+        String word = status.name().toLowerCase(Locale.ROOT);
+        if (email && isRefusal(status) && isOtherActionsCode(request)) {
+            word = "other_action";
+        } else if (!email && status == Verification.Status.INVALID && isBlank(request.getParameter("code"))) {
+            word = "backup_invalid";
+        }
+        String target = (email ? LoginPages.EMAIL_PAGE : LoginPages.CODE_PAGE) + "?error=" + word;
+        if (exception instanceof OtpAuthenticationException otp && status == Verification.Status.LOCKED) {
+            target += otp.retryAfter().map(until -> "&until=" + until.getEpochSecond()).orElse("");
+        }
+        response.sendRedirect(request.getContextPath() + target);
+    }
+
+    private boolean isOtherActionsCode(HttpServletRequest request) {
+        var user = SecurityContextHolder.getContext().getAuthentication();
+        return user != null && probe.wasIssuedFor(user.getName(), ScopeProbe.CHANGE_EMAIL, request.getParameter("code"));
+    }
+
+    private static boolean isRefusal(Verification.Status status) {
+        return status == Verification.Status.INVALID || status == Verification.Status.EXPIRED;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}
