@@ -109,9 +109,14 @@ abstract class DemoBrowserTest {
         browser.screenshot(screenshotStep(url));
     }
 
-    /** Checks the path, heading and query ({@code error=invalid}, {@code sent}) of the page shown. */
-    void assertOnPage(String path, String query, String heading) {
-        assertEquals(query, URI.create(browser.driver().getCurrentUrl()).getQuery());
+    /**
+     * Checks the path, heading and query parameter ({@code error=invalid}, {@code sent}) of the
+     * page shown; the page may have more parameters.
+     */
+    void assertOnPage(String path, String parameter, String heading) {
+        String query = URI.create(browser.driver().getCurrentUrl()).getQuery();
+        List<String> parameters = query == null ? List.of() : List.of(query.split("&"));
+        assertTrue(parameters.contains(parameter), () -> "the page's query is " + query + ", without " + parameter);
         assertOnPage(path, heading);
     }
 
@@ -133,6 +138,19 @@ abstract class DemoBrowserTest {
         WebElement element = browser.driver().findElement(By.id(id));
         element.click();
         new WebDriverWait(browser.driver(), PAGE_WAIT).until(ExpectedConditions.stalenessOf(element));
+    }
+
+    /**
+     * Presses a button the browser refuses to send its form for, because of a field's HTML
+     * constraints; checks the browser tells why and stays on the page.
+     */
+    void assertBrowserRefuses(String buttonId, String fieldId) {
+        String page = browser.driver().getCurrentUrl();
+        browser.driver().findElement(By.id(buttonId)).click();
+        String why = browser.driver().findElement(By.id(fieldId)).getDomProperty("validationMessage");
+        assertFalse(why == null || why.isEmpty(), () -> "the browser accepts " + fieldId);
+        assertEquals(page, browser.driver().getCurrentUrl());
+        browser.screenshot(fieldId + "-refused");
     }
 
     /** Returns the visible text of an element, failing if the page has none with that id. */
@@ -184,14 +202,19 @@ abstract class DemoBrowserTest {
         assertOnPage("/", "otpkit demo");
         press("link-sign-up");
         assertOnPage("/signup", "Create an account");
-        type("username", account.username());
-        type("email", account.email());
-        type("phone", account.phone());
-        type("password", account.password());
+        fillSignUp(account);
         press("signup-submit");
         assertOnPage("/login", "registered", "Sign in");
         assertStatus("login-info", "Your account is ready. Sign in with your username and password.");
         return account;
+    }
+
+    /** Fills in the sign-up form. */
+    void fillSignUp(Account account) {
+        type("username", account.username());
+        type("email", account.email());
+        type("phone", account.phone());
+        type("password", account.password());
     }
 
     /** Types the username and password on the sign-in page; ends on the second factor's page. */
@@ -281,15 +304,16 @@ abstract class DemoBrowserTest {
     Enrolled enrolledAccount() {
         Account account = signUp();
         signInWithPassword(account);
+        Instant enrolledAt = clock.instant();
         OtpAuthUri app = enrol();
         List<String> backupCodes = readBackupCodes(account);
         dismissBackupCodes();
         signOut();
-        return new Enrolled(account, app, backupCodes);
+        return new Enrolled(account, app, backupCodes, enrolledAt);
     }
 
-    /** An account, its authenticator app and its backup codes. */
-    record Enrolled(Account account, OtpAuthUri app, List<String> backupCodes) {}
+    /** An account, its authenticator app, its backup codes, and when the demo's clock enrolled it. */
+    record Enrolled(Account account, OtpAuthUri app, List<String> backupCodes, Instant enrolledAt) {}
 
     /** Signs out from the account page; ends on the sign-in page that says so. */
     void signOut() {
