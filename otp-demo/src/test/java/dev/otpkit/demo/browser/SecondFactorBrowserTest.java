@@ -13,7 +13,7 @@ class SecondFactorBrowserTest extends DemoBrowserTest {
             "That code is wrong. Check your authenticator app and try again.";
 
     @Test
-    void refusesAWrongCodeThenAcceptsTheRightOne() {
+    void refusesAWrongCodeAndSomethingThatIsNoCodeThenAcceptsTheRightOne() {
         Enrolled enrolled = enrolledAccount();
         nextStep();
         signInWithPassword(enrolled.account());
@@ -21,6 +21,10 @@ class SecondFactorBrowserTest extends DemoBrowserTest {
         enterTotp(wrongCode(enrolled.app()));
         assertOnPage("/login/totp", "error=invalid", "Enter your code");
         assertAlert("code-error", WRONG);
+        enterTotp("12ab");
+        assertOnPage("/login/totp", "error=malformed", "Enter your code");
+        assertAlert("code-error",
+                "That is not a code. Enter the 6 digits your app shows, or a backup code in its own field.");
         enterTotp(code(enrolled.app()));
         assertOnPage("/account", "Your account");
     }
@@ -94,17 +98,6 @@ class SecondFactorBrowserTest extends DemoBrowserTest {
         signInWithBackupCode(enrolled.account(), backupCode);
         assertOnPage("/login/totp", "error=backup_invalid", "Enter your code");
         assertAlert("code-error", "That backup code is wrong or was already used.");
-    }
-
-    @Test
-    void refusesSomethingThatIsNoCode() {
-        Enrolled enrolled = enrolledAccount();
-        signInWithPassword(enrolled.account());
-        assertOnPage("/login/totp", "Enter your code");
-        enterTotp("12ab");
-        assertOnPage("/login/totp", "error=malformed", "Enter your code");
-        assertAlert("code-error",
-                "That is not a code. Enter the 6 digits your app shows, or a backup code in its own field.");
     }
 
     private void signInWithBackupCode(Account account, String backupCode) {
