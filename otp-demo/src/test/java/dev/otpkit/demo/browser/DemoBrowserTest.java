@@ -47,8 +47,11 @@ import org.springframework.context.annotation.Import;
  *
  * <p>The pages, their ids and their texts are those of {@code otp-demo/FLOWS.md}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "otp-demo.data-dir=${" + BrowserTestSetup.DATA_DIR_PROPERTY + "}")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "otp-demo.data-dir=${" + BrowserTestSetup.DATA_DIR_PROPERTY + "}",
+        // The demo's own H2 file, but closed by the application, not by H2's shutdown hook, which
+        // would race the deletion of the folder (BrowserTestSetup) at the end of the run.
+        "spring.datasource.url=jdbc:h2:file:${otp-demo.data-dir}/otp-demo;DB_CLOSE_ON_EXIT=FALSE"})
 @Import(BrowserTestSetup.class)
 abstract class DemoBrowserTest {
     static {

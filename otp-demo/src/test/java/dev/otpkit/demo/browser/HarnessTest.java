@@ -43,12 +43,24 @@ class HarnessTest {
             .totp(Totp.builder().build())
             .build();
 
+    /**
+     * A code whose data modules look enough like a finder pattern to mislead zxing's single-code
+     * finder (about 1 otpauth URI in 200 does), found by trying seeded secrets.
+     */
+    private static final OtpAuthUri MISLEADING_URI = OtpAuthUri.builder()
+            .secret(OtpSecret.fromBase32("QAKSGC4SAQO376ADHU7S3CK2FZBISUCU"))
+            .issuer("otpkit demo")
+            .account("alice")
+            .totp(Totp.builder().build())
+            .build();
+
     private static HttpServer server;
 
     @BeforeAll
     static void serveEnrolmentLikePage() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", HarnessTest::sendPage);
+        server.createContext("/", exchange -> sendPage(exchange, URI));
+        server.createContext("/misleading", exchange -> sendPage(exchange, MISLEADING_URI));
         server.createContext("/codes.txt", HarnessTest::sendAttachment);
         server.start();
     }
@@ -58,8 +70,8 @@ class HarnessTest {
         server.stop(0);
     }
 
-    private static void sendPage(HttpExchange exchange) throws IOException {
-        String png = Base64.getEncoder().encodeToString(QrCode.from(URI).png());
+    private static void sendPage(HttpExchange exchange, OtpAuthUri uri) throws IOException {
+        String png = Base64.getEncoder().encodeToString(QrCode.from(uri).png());
         byte[] html = ("<!doctype html><html lang=en><meta charset=utf-8>"
                 + "<meta name=viewport content='width=device-width, initial-scale=1'>"
                 + "<title>Set up your authenticator</title>"
@@ -97,6 +109,12 @@ class HarnessTest {
         browser.resize(HeadlessChromium.PHONE);
         assertEquals(375L, browser.driver().executeScript("return window.innerWidth"));
         assertEquals(URI.toUriString(), QrScreenshot.decode(browser.screenshot("phone")));
+    }
+
+    @Test
+    void readsAQrCodeThatMisleadsZxingsSingleCodeFinder() {
+        browser.driver().get(pageUrl() + "misleading");
+        assertEquals(MISLEADING_URI.toUriString(), QrScreenshot.decode(browser.screenshot("misleading")));
     }
 
     @Test
