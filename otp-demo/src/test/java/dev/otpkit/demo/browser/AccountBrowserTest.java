@@ -55,8 +55,7 @@ class AccountBrowserTest extends DemoBrowserTest {
         signOut();
 
         nextStep();
-        signInWithPassword(enrolled.account());
-        assertOnPage("/login/totp", "Enter your code");
+        signInToTheCodePage(enrolled.account());
         enterTotp(code(enrolled.app()));
         assertOnPage("/login/totp", "error=invalid", "Enter your code");
         type("backup-code", enrolled.backupCodes().get(0));
@@ -74,8 +73,7 @@ class AccountBrowserTest extends DemoBrowserTest {
         Enrolled enrolled = enrolledAccount();
         Account account = enrolled.account();
         nextStep();
-        signInWithPassword(account);
-        assertOnPage("/login/totp", "Enter your code");
+        signInToTheCodePage(account);
         press("link-email-code");
         assertOnPage("/login/email-code", "Sign in with an email code");
         press("email-send");

@@ -29,9 +29,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -140,7 +140,23 @@ abstract class DemoBrowserTest {
     void press(String id) {
         WebElement element = browser.driver().findElement(By.id(id));
         element.click();
-        new WebDriverWait(browser.driver(), PAGE_WAIT).until(ExpectedConditions.stalenessOf(element));
+        new WebDriverWait(browser.driver(), PAGE_WAIT).until(driver -> isGone(element));
+    }
+
+    /**
+     * Whether an element's page was replaced. Unlike {@code ExpectedConditions.stalenessOf}, it
+     * asks again when chromedriver, caught mid-navigation, answers "Node with given id does not
+     * belong to the document" instead of a stale reference.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            return false;
+        }
     }
 
     /**
@@ -191,11 +207,6 @@ abstract class DemoBrowserTest {
         return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    /** The session cookie, to tell whether two steps ran in one session. */
-    Cookie sessionCookie() {
-        return browser.driver().manage().getCookieNamed("JSESSIONID");
-    }
-
     // ---------------------------------------------------------------- the demo's flows
 
     /** Signs up from the home page; ends on the sign-in page that says the account is ready. */
@@ -227,6 +238,12 @@ abstract class DemoBrowserTest {
         type("username", account.username());
         type("password", account.password());
         press("login-submit");
+    }
+
+    /** Signs in with the password of an account that has an authenticator; ends on the code page. */
+    void signInToTheCodePage(Account account) {
+        signInWithPassword(account);
+        assertOnPage("/login/totp", "Enter your code");
     }
 
     /**
@@ -336,8 +353,7 @@ abstract class DemoBrowserTest {
     /** Signs in with the password, then the code the app shows after moving to its next step. */
     void signInWithTotp(Enrolled enrolled) {
         nextStep();
-        signInWithPassword(enrolled.account());
-        assertOnPage("/login/totp", "Enter your code");
+        signInToTheCodePage(enrolled.account());
         type("code", code(enrolled.app()));
         press("code-submit");
         assertOnPage("/account", "Your account");

@@ -72,8 +72,7 @@ class EmailCodeBrowserTest extends DemoBrowserTest {
     /** Signs in with the password, chooses an email code and sends it; ends on "we sent a code". */
     private void askForEmailCode(Account account) {
         nextStep();
-        signInWithPassword(account);
-        assertOnPage("/login/totp", "Enter your code");
+        signInToTheCodePage(account);
         press("link-email-code");
         assertOnPage("/login/email-code", "Sign in with an email code");
         assertAbsent("email-sent");

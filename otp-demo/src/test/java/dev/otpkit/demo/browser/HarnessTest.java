@@ -36,25 +36,24 @@ class HarnessTest {
     @RegisterExtension
     static final Browser browser = new Browser();
 
-    private static final OtpAuthUri URI = OtpAuthUri.builder()
-            .secret(OtpSecret.fromBase32("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"))
-            .issuer("otpkit demo")
-            .account("alice@example.com")
-            .totp(Totp.builder().build())
-            .build();
+    private static final OtpAuthUri URI = totpUri("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
 
     /**
      * A code whose data modules look enough like a finder pattern to mislead zxing's single-code
      * finder (about 1 otpauth URI in 200 does), found by trying seeded secrets.
      */
-    private static final OtpAuthUri MISLEADING_URI = OtpAuthUri.builder()
-            .secret(OtpSecret.fromBase32("QAKSGC4SAQO376ADHU7S3CK2FZBISUCU"))
-            .issuer("otpkit demo")
-            .account("alice")
-            .totp(Totp.builder().build())
-            .build();
+    private static final OtpAuthUri MISLEADING_URI = totpUri("QAKSGC4SAQO376ADHU7S3CK2FZBISUCU");
 
     private static HttpServer server;
+
+    private static OtpAuthUri totpUri(String secret) {
+        return OtpAuthUri.builder()
+                .secret(OtpSecret.fromBase32(secret))
+                .issuer("otpkit demo")
+                .account("alice")
+                .totp(Totp.builder().build())
+                .build();
+    }
 
     @BeforeAll
     static void serveEnrolmentLikePage() throws IOException {

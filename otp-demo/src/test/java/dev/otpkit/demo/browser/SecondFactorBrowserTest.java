@@ -16,8 +16,7 @@ class SecondFactorBrowserTest extends DemoBrowserTest {
     void refusesAWrongCodeAndSomethingThatIsNoCodeThenAcceptsTheRightOne() {
         Enrolled enrolled = enrolledAccount();
         nextStep();
-        signInWithPassword(enrolled.account());
-        assertOnPage("/login/totp", "Enter your code");
+        signInToTheCodePage(enrolled.account());
         enterTotp(wrongCode(enrolled.app()));
         assertOnPage("/login/totp", "error=invalid", "Enter your code");
         assertAlert("code-error", WRONG);
@@ -33,8 +32,7 @@ class SecondFactorBrowserTest extends DemoBrowserTest {
     void refusesTheCodeThatConfirmedTheEnrolmentAndAUsedCodeAtTheSameTime() {
         Enrolled enrolled = enrolledAccount();
         // The clock has not moved since the enrolment: the app still shows the confirming code.
-        signInWithPassword(enrolled.account());
-        assertOnPage("/login/totp", "Enter your code");
+        signInToTheCodePage(enrolled.account());
         enterTotp(code(enrolled.app()));
         assertOnPage("/login/totp", "error=replayed", "Enter your code");
         assertAlert("code-error", "That code was already used. Wait for the next code and try again.");
@@ -44,8 +42,7 @@ class SecondFactorBrowserTest extends DemoBrowserTest {
         enterTotp(used);
         assertOnPage("/account", "Your account");
         signOut();
-        signInWithPassword(enrolled.account());
-        assertOnPage("/login/totp", "Enter your code");
+        signInToTheCodePage(enrolled.account());
         enterTotp(used);
         assertOnPage("/login/totp", "error=replayed", "Enter your code");
         assertAlert("code-error", "That code was already used. Wait for the next code and try again.");
@@ -55,8 +52,7 @@ class SecondFactorBrowserTest extends DemoBrowserTest {
     void locksAfterFiveWrongCodesRefusesTheRightCodeThenShowsTheLockOnTheSecurityPage() {
         Enrolled enrolled = enrolledAccount();
         nextStep();
-        signInWithPassword(enrolled.account());
-        assertOnPage("/login/totp", "Enter your code");
+        signInToTheCodePage(enrolled.account());
         for (int failure = 1; failure <= 5; failure++) {
             enterTotp(wrongCode(enrolled.app()));
             assertOnPage("/login/totp", "error=invalid", "Enter your code");
@@ -101,8 +97,7 @@ class SecondFactorBrowserTest extends DemoBrowserTest {
     }
 
     private void signInWithBackupCode(Account account, String backupCode) {
-        signInWithPassword(account);
-        assertOnPage("/login/totp", "Enter your code");
+        signInToTheCodePage(account);
         type("backup-code", backupCode);
         press("backup-submit");
     }
