@@ -379,7 +379,7 @@ abstract class DemoBrowserTest {
      * Waits for the SMTP server to have received {@code count} messages for this account, and
      * reads the sign-in code from the newest, checking the whole mail.
      */
-    String mailedCode(Account account, int count) throws MessagingException, IOException {
+    String mailedCode(Account account, int count) throws MessagingException, IOException, InterruptedException {
         MimeMessage mail = awaitMail(account.email(), count);
         assertEquals("Your otpkit demo sign-in code", mail.getSubject());
         assertEquals("otpkit demo <no-reply@otp-demo.localhost>", mail.getFrom()[0].toString());
@@ -389,7 +389,7 @@ abstract class DemoBrowserTest {
         return body.group(1);
     }
 
-    private MimeMessage awaitMail(String to, int count) throws MessagingException {
+    private MimeMessage awaitMail(String to, int count) throws MessagingException, InterruptedException {
         Instant deadline = Instant.now().plusSeconds(10);
         while (true) {
             List<MimeMessage> received = mailsTo(to);
@@ -400,7 +400,7 @@ abstract class DemoBrowserTest {
             if (Instant.now().isAfter(deadline)) {
                 return fail("the SMTP server received " + received.size() + " mails to " + to + ", not " + count);
             }
-            Thread.onSpinWait();
+            Thread.sleep(20);
         }
     }
 
