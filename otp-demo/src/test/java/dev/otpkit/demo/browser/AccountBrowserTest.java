@@ -118,6 +118,30 @@ class AccountBrowserTest extends DemoBrowserTest {
         assertEquals("The email address was changed.", securityEvents().get(0).text());
     }
 
+    @Test
+    void refusesAChangeOfEmailCodeAtSignIn() {
+        Enrolled enrolled = enrolledAccount();
+        Account account = enrolled.account();
+        signInWithTotp(enrolled);
+        press("link-change-email");
+        assertOnPage("/account/email", "Change your email address");
+        String newEmail = "other-" + account.email();
+        type("new-email", newEmail);
+        press("sms-send");
+        assertOnPage("/account/email", "sent", "Change your email address");
+        String smsCode = readSmsOnThePhonePage(account, newEmail);
+        signOut();
+
+        signInToTheCodePage(account);
+        press("link-email-code");
+        assertOnPage("/login/email-code", "Sign in with an email code");
+        type("email-code", smsCode);
+        press("email-code-submit");
+        assertOnPage("/login/email-code", "error=other_action", "Sign in with an email code");
+        assertAlert("code-error",
+                "That code was sent for another action, not for signing in. Use the code from the sign-in email.");
+    }
+
     /** Reads the newest SMS to the account's phone on the development phone page. */
     private String readSmsOnThePhonePage(Account account, String newEmail) {
         open("/dev/phone");
