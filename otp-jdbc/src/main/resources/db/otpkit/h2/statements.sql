@@ -39,21 +39,22 @@ DELETE FROM otpkit_replay_guard WHERE keep_until_ms <= :now_ms FETCH FIRST :max_
 -- limit starts a lock, each lock twice as long as the one before, up to :max_lock_ms. A new
 -- account gets the state the store computed for a first failure. Returns the counted row (the
 -- attempt proceeds; failures_since_lock 0 says that this failure started a lock), or no row:
--- the account is locked (nothing changed).
+-- the account is locked (nothing changed). Both WHEN MATCHED clauses test the locked row, in
+-- order: the first counts a failure that stays below both limits, the second one that reaches
+-- a limit. Two clauses with plain SETs cost H2 less than one whose SETs each repeat the test
+-- in a CASE.
 SELECT failures_since_lock, consecutive_failures, locked_until_ms FROM FINAL TABLE (
 MERGE INTO otpkit_attempt_limiter l
 USING (VALUES (CAST(:account_id AS VARCHAR(255)))) AS v (account_id) ON l.account_id = v.account_id
- WHEN MATCHED AND l.consecutive_failures < :max_consecutive_failures AND l.locked_until_ms <= :now_ms THEN UPDATE
-  SET locked_until_ms = CASE WHEN l.failures_since_lock + 1 >= :failures_before_lock
-                               OR l.consecutive_failures + 1 >= :max_consecutive_failures
-                             THEN :now_ms + l.next_lock_ms ELSE l.locked_until_ms END,
-      next_lock_ms = CASE WHEN l.failures_since_lock + 1 >= :failures_before_lock
-                            OR l.consecutive_failures + 1 >= :max_consecutive_failures
-                          THEN LEAST(l.next_lock_ms * 2, :max_lock_ms) ELSE l.next_lock_ms END,
-      failures_since_lock = CASE WHEN l.failures_since_lock + 1 >= :failures_before_lock
-                                   OR l.consecutive_failures + 1 >= :max_consecutive_failures
-                                 THEN 0 ELSE l.failures_since_lock + 1 END,
-      consecutive_failures = l.consecutive_failures + 1
+ WHEN MATCHED AND l.failures_since_lock + 1 < :failures_before_lock
+              AND l.consecutive_failures + 1 < :max_consecutive_failures AND l.locked_until_ms <= :now_ms
+      THEN UPDATE SET failures_since_lock = l.failures_since_lock + 1,
+                      consecutive_failures = l.consecutive_failures + 1
+ WHEN MATCHED AND l.consecutive_failures < :max_consecutive_failures AND l.locked_until_ms <= :now_ms
+      THEN UPDATE SET locked_until_ms = :now_ms + l.next_lock_ms,
+                      next_lock_ms = LEAST(l.next_lock_ms * 2, :max_lock_ms),
+                      failures_since_lock = 0,
+                      consecutive_failures = l.consecutive_failures + 1
  WHEN NOT MATCHED THEN INSERT (account_id, failures_since_lock, consecutive_failures, next_lock_ms, locked_until_ms)
       VALUES (v.account_id, :first_failures_since_lock, 1, :first_next_lock_ms, :first_locked_until_ms))
 
