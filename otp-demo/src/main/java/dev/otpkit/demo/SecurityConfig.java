@@ -51,7 +51,10 @@ class SecurityConfig {
 
     @Bean
     RequestCache requestCache() {
-        return new HttpSessionRequestCache();
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        // No "?continue" on the way back to the page first asked for.
+        cache.setMatchingRequestParameterName(null);
+        return cache;
     }
 
     @Bean

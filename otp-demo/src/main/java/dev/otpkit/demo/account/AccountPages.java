@@ -1,6 +1,7 @@
 package dev.otpkit.demo.account;
 
 import dev.otpkit.backup.BackupCodes;
+import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,11 +28,10 @@ class AccountPages {
     }
 
     @GetMapping("/account")
-    String account(Authentication user, @RequestParam(name = "email-changed", required = false) String emailChanged,
-            Model model) {
+    String account(Authentication user, @RequestParam Map<String, String> parameters, Model model) {
         Users.Account account = users.find(user.getName()).orElseThrow();
         model.addAttribute("account", account);
-        if (emailChanged != null) {
+        if (parameters.containsKey("email-changed")) {
             model.addAttribute("info", "Your email address is now " + account.email() + ".");
         }
         return "account";

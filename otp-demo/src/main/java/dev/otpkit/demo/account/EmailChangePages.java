@@ -55,12 +55,12 @@ class EmailChangePages {
 
     @GetMapping("/account/email")
     String page(Authentication user, HttpSession session, @RequestParam(required = false) String error,
-            @RequestParam(required = false) String sent, Model model) {
+            @RequestParam Map<String, String> parameters, Model model) {
         Users.Account account = users.find(user.getName()).orElseThrow();
         String newEmail = (String) session.getAttribute(NEW_EMAIL);
         model.addAttribute("account", account);
         model.addAttribute("codeSent", newEmail != null);
-        if (sent != null && newEmail != null) {
+        if (parameters.containsKey("sent") && newEmail != null) {
             String phone = account.phone();
             model.addAttribute("info", "We sent a code by SMS to your phone ending in "
                     + phone.substring(phone.length() - 2) + ". It confirms the change to " + newEmail
@@ -68,6 +68,7 @@ class EmailChangePages {
         }
         if (error != null) {
             model.addAttribute("error", ERRORS.getOrDefault(error, ERRORS.get("invalid")));
+            model.addAttribute("addressError", error.equals("email"));
         }
         return "email";
     }

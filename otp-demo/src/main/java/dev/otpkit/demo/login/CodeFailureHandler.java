@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CodeFailureHandler implements AuthenticationFailureHandler {
     private final ScopeProbe probe;
+    private final HttpSessionSecurityContextRepository sessionContext = new HttpSessionSecurityContextRepository();
 
     CodeFailureHandler(ScopeProbe probe) {
         this.probe = probe;
@@ -29,7 +30,7 @@ public class CodeFailureHandler implements AuthenticationFailureHandler {
             AuthenticationException exception) throws IOException {
         Verification.Status status = exception instanceof OtpAuthenticationException otp ? otp.status()
                 : Verification.Status.INVALID;
-        boolean email = request.getServletPath().equals(LoginPages.EMAIL_PAGE);
+        boolean email = request.getRequestURI().equals(request.getContextPath() + LoginPages.EMAIL_PAGE);
         String word = status.name().toLowerCase(Locale.ROOT);
         if (email && isRefusal(status) && isOtherActionsCode(request)) {
             word = "other_action";
@@ -44,7 +45,8 @@ public class CodeFailureHandler implements AuthenticationFailureHandler {
     }
 
     private boolean isOtherActionsCode(HttpServletRequest request) {
-        var user = SecurityContextHolder.getContext().getAuthentication();
+        // The filter cleared the security context before calling this handler; the session still holds it.
+        var user = sessionContext.loadDeferredContext(request).get().getAuthentication();
         return user != null && probe.wasIssuedFor(user.getName(), ScopeProbe.CHANGE_EMAIL, request.getParameter("code"));
     }
 

@@ -6,6 +6,7 @@ import dev.otpkit.spring.OtpFactors;
 import dev.otpkit.spring.TotpCredentialRepository;
 import dev.otpkit.spring.TotpEnrollmentService;
 import dev.otpkit.spring.boot.OtpkitProperties;
+import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,13 +37,12 @@ public class LoginPages {
     }
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
-            @RequestParam(required = false) String registered, Model model) {
-        if (error != null) {
+    String login(@RequestParam Map<String, String> parameters, Model model) {
+        if (parameters.containsKey("error")) {
             model.addAttribute("error", "Wrong username or password.");
-        } else if (logout != null) {
+        } else if (parameters.containsKey("logout")) {
             model.addAttribute("info", "You are signed out.");
-        } else if (registered != null) {
+        } else if (parameters.containsKey("registered")) {
             model.addAttribute("info", "Your account is ready. Sign in with your username and password.");
         }
         return "login";
@@ -59,10 +59,10 @@ public class LoginPages {
     }
 
     @GetMapping(EMAIL_PAGE)
-    String emailPage(@RequestParam(required = false) String error, @RequestParam(required = false) String sent,
+    String emailPage(@RequestParam(required = false) String error, @RequestParam Map<String, String> parameters,
             Model model) {
         model.addAttribute("error", Texts.error(Texts.EMAIL_PAGE, error, null));
-        if (sent != null) {
+        if (parameters.containsKey("sent")) {
             model.addAttribute("info", "We sent a code to your email address. It expires in "
                     + minutes(properties) + ".");
         }
