@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The packaged demo jar running as a process of its own, as a user starts it:
@@ -189,6 +191,20 @@ final class DemoProcess implements AutoCloseable {
             Files.deleteIfExists(log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the demo's log " + log, e);
+        }
+    }
+
+    /** Deletes a directory, such as a demo's working directory, and everything under it; nothing if it does not exist. */
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + root, e);
         }
     }
 

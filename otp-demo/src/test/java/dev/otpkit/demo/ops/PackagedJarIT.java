@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -50,10 +53,11 @@ class PackagedJarIT {
 
             assertEquals(EXIT_AFTER_SIGTERM, demo.stop(), "stopped within " + DemoProcess.STOP_TIMEOUT
                     + " by SIGTERM; the log ends:\n" + demo.logTail());
-            assertFalse(Files.exists(data.resolve("otp-demo.lock.db")), "H2 closed its database: no lock file left");
+            assertEquals(List.of(), errorLines(demo.log()), "an orderly start and stop");
             assertTrue(portIsFree(demo.port()), "the port is free again");
+            assertTrue(hasSecurityEventsTable(data.resolve("otp-demo")), "the database there holds the demo's tables");
         } finally {
-            deleteTree(workingDirectory);
+            DemoProcess.deleteTree(workingDirectory);
         }
         assertFalse(Files.exists(workingDirectory));
     }
@@ -71,26 +75,29 @@ class PackagedJarIT {
         }
     }
 
+    /** Lines of the log at level ERROR, or that name an exception. */
+    private static List<String> errorLines(String log) {
+        return log.lines().filter(line -> line.contains(" ERROR ") || line.contains("Exception")).toList();
+    }
+
+    /** Whether the H2 database file, opened after the demo stopped, has the demo's table of security events. */
+    private static boolean hasSecurityEventsTable(Path database) {
+        try (Connection h2 = DriverManager.getConnection("jdbc:h2:file:" + database + ";IFEXISTS=TRUE", "", "");
+                Statement statement = h2.createStatement();
+                ResultSet tables = statement.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+                        + " WHERE UPPER(TABLE_NAME) = 'DEMO_SECURITY_EVENTS'")) {
+            return tables.next();
+        } catch (SQLException e) {
+            throw new AssertionError("cannot read the demo's H2 database " + database, e);
+        }
+    }
+
     private static boolean portIsFree(int port) {
         try {
             new ServerSocket(port, 1, InetAddress.getLoopbackAddress()).close();
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    /** Deletes a directory and everything under it; nothing if it does not exist. */
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + root, e);
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.otpkit.demo.ops;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +26,26 @@ record Page(URI uri, int status, String html) {
     /** The path and query, such as {@code /login/totp?error=replayed}. */
     String pathAndQuery() {
         return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+    }
+
+    /**
+     * The value of a query parameter of the page's address, such as {@code error}.
+     *
+     * @return the first value, decoded; empty if the address has no such parameter
+     */
+    Optional<String> parameter(String name) {
+        String query = uri.getRawQuery();
+        if (query == null) {
+            return Optional.empty();
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = equals < 0 ? pair : pair.substring(0, equals);
+            if (URLDecoder.decode(key, StandardCharsets.UTF_8).equals(name)) {
+                return Optional.of(equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
