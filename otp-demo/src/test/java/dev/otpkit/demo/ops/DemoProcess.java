@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -38,12 +39,16 @@ final class DemoProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Stops the demo if this JVM exits first (a test run interrupted, a timeout): no demo outlives its test. */
+    private final Thread stopOnExit;
 
     private DemoProcess(Process process, long startNanos, int port, Path log) {
         this.process = process;
         this.startNanos = startNanos;
         this.port = port;
         this.log = log;
+        this.stopOnExit = new Thread(process::destroyForcibly, "stop demo on port " + port);
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /**
@@ -181,11 +186,25 @@ final class DemoProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * The processor time the demo has used so far, user and system, all threads.
+     *
+     * @return the time, or empty where the system does not tell
+     */
+    Optional<Duration> cpuTime() {
+        return process.toHandle().info().totalCpuDuration();
+    }
+
     /** Stops the demo if it still runs and deletes its log file. */
     @Override
     public void close() {
         if (process.isAlive()) {
             stop();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException e) {
+            // this JVM is exiting: the hook runs anyway
         }
         try {
             Files.deleteIfExists(log);

@@ -12,7 +12,8 @@ import java.util.List;
  * Measures the packaged demo's start-up on its embedded defaults (H2 in a file, GreenMail): from
  * just before {@code ProcessBuilder.start} to the first 200 of {@code GET /}, polled every 15 ms,
  * on a fresh data directory (keys made, tables created) and on an existing one, alternately.
- * Prints every run and the median, minimum and maximum of each kind. Not a test: nothing asserts
+ * Prints every run and the median, minimum and maximum of each kind, of the wall-clock time and
+ * of the processor time the demo used until then (which other work on the machine changes less). Not a test: nothing asserts
  * a time. Run it with {@code otp-demo/startup-time.sh}, on the JVM that should run the demo.
  */
 final class StartupTime {
@@ -42,10 +43,10 @@ final class StartupTime {
 
         Path existing = Files.createTempDirectory("otp-demo-startup-");
         try {
-            Duration first = measure(jar, existing, jvmOptions);
-            System.out.printf("warm-up (creates the existing data directory): %d ms%n", first.toMillis());
-            List<Duration> fresh = new ArrayList<>();
-            List<Duration> again = new ArrayList<>();
+            Run first = measure(jar, existing, jvmOptions);
+            System.out.printf("warm-up (creates the existing data directory): %s%n", first);
+            List<Run> fresh = new ArrayList<>();
+            List<Run> again = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
                 Path empty = Files.createTempDirectory("otp-demo-startup-");
                 try {
@@ -54,20 +55,34 @@ final class StartupTime {
                     DemoProcess.deleteTree(empty);
                 }
                 again.add(measure(jar, existing, jvmOptions));
-                System.out.printf("run %d: fresh %d ms, existing %d ms%n", run, fresh.get(run - 1).toMillis(),
-                        again.get(run - 1).toMillis());
+                System.out.printf("run %d: fresh %s; existing %s%n", run, fresh.get(run - 1), again.get(run - 1));
             }
-            System.out.println(summary("fresh data directory", fresh));
-            System.out.println(summary("existing data directory", again));
+            System.out.println(summary("fresh data directory, wall", fresh.stream().map(Run::wall).toList()));
+            System.out.println(summary("fresh data directory, CPU", fresh.stream().map(Run::cpu).toList()));
+            System.out.println(summary("existing data directory, wall", again.stream().map(Run::wall).toList()));
+            System.out.println(summary("existing data directory, CPU", again.stream().map(Run::cpu).toList()));
             System.out.printf("load average at the end %.2f%n", loadAverage());
         } finally {
             DemoProcess.deleteTree(existing);
         }
     }
 
-    private static Duration measure(Path jar, Path workingDirectory, List<String> jvmOptions) {
+    /**
+     * One start.
+     *
+     * @param wall from just before the process started to the first page served
+     * @param cpu the processor time the demo had used by then (user and system, all threads)
+     */
+    private record Run(Duration wall, Duration cpu) {
+        @Override
+        public String toString() {
+            return wall.toMillis() + " ms (CPU " + cpu.toMillis() + " ms)";
+        }
+    }
+
+    private static Run measure(Path jar, Path workingDirectory, List<String> jvmOptions) {
         try (DemoProcess demo = DemoProcess.start(jar, workingDirectory, jvmOptions, List.of())) {
-            Duration startUp = demo.awaitFirstPage(START_TIMEOUT);
+            Run startUp = new Run(demo.awaitFirstPage(START_TIMEOUT), demo.cpuTime().orElse(Duration.ZERO));
             int exit = demo.stop();
             if (exit != 143) {
                 throw new IllegalStateException("the demo did not stop cleanly (" + exit + "):\n" + demo.logTail());
