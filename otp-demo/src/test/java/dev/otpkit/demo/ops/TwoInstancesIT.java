@@ -75,14 +75,7 @@ class TwoInstancesIT {
     @Order(1)
     void refusesOnOneInstanceTheCodeTheOtherAccepted() throws InterruptedException {
         DemoAccount alice = person();
-        DemoClient enrollingOnA = new DemoClient(a.baseUri());
-        alice.signUp(enrollingOnA);
-        Page enrolment = alice.signInWithPassword(enrollingOnA);
-        alice.readEnrolment(enrolment);
-        long now = alice.stepWithTimeLeft(CONFIRMATION_MARGIN);
-        // The window of ±1 step lets the code of the step before confirm, so that the codes of
-        // this step and the next are fresh: no waiting 30 seconds for a new code.
-        assertEquals("/account", alice.confirmEnrolment(enrollingOnA, enrolment, now - 1).pathAndQuery());
+        long now = signUpAndEnrol(alice, a);
 
         DemoClient onA = new DemoClient(a.baseUri());
         Page signedInOnA = alice.submitCode(onA, alice.signInWithPassword(onA), "code-form", alice.code(now));
@@ -107,12 +100,7 @@ class TwoInstancesIT {
     @Order(2)
     void countsWrongCodesOnBothInstancesTowardsOneLock() throws InterruptedException {
         DemoAccount bob = person();
-        DemoClient enrollingOnB = new DemoClient(b.baseUri());
-        bob.signUp(enrollingOnB);
-        Page enrolment = bob.signInWithPassword(enrollingOnB);
-        bob.readEnrolment(enrolment);
-        long now = bob.stepWithTimeLeft(CONFIRMATION_MARGIN);
-        assertEquals("/account", bob.confirmEnrolment(enrollingOnB, enrolment, now - 1).pathAndQuery());
+        long now = signUpAndEnrol(bob, b);
 
         DemoClient onA = new DemoClient(a.baseUri());
         DemoClient onB = new DemoClient(b.baseUri());
@@ -153,6 +141,23 @@ class TwoInstancesIT {
             assertEquals(List.of(port), scan.found(List.of(port)), "the same scan finds the port the log names");
         }
         assertTrue(secrets.size() > keys.size(), "the tests before used secrets: " + (secrets.size() - keys.size()));
+    }
+
+    /**
+     * Signs the person up on an instance and enrols an authenticator there, confirmed with the
+     * code of the step before the current one, which the window of ±1 step accepts: the codes of
+     * the current step and the next are then fresh, with no wait of 30 seconds for a new code.
+     *
+     * @return the current time step; its code stays right for at least 30 seconds
+     */
+    private static long signUpAndEnrol(DemoAccount person, DemoProcess instance) throws InterruptedException {
+        DemoClient client = new DemoClient(instance.baseUri());
+        person.signUp(client);
+        Page enrolment = person.signInWithPassword(client);
+        person.readEnrolment(enrolment);
+        long now = person.stepWithTimeLeft(CONFIRMATION_MARGIN);
+        assertEquals("/account", person.confirmEnrolment(client, enrolment, now - 1).pathAndQuery());
+        return now;
     }
 
     private DemoAccount person() {
