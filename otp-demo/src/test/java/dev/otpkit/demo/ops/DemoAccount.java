@@ -20,10 +20,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.imageio.ImageIO;
 
 /**
@@ -36,14 +35,15 @@ final class DemoAccount {
 
     final String username;
     private final String password;
-    private final Set<String> secrets = new LinkedHashSet<>();
+    /** Each secret value, with what it is ("password of ops-…"): a failure names the kind, never the value. */
+    private final Map<String, String> secrets = new LinkedHashMap<>();
     private OtpSecret secret;
     private Totp totp;
 
     private DemoAccount(String username, String password) {
         this.username = username;
         this.password = password;
-        secrets.add(password);
+        secrets.put(password, "password of " + username);
     }
 
     /** A new person with a random username and a random 24-character password. */
@@ -56,9 +56,9 @@ final class DemoAccount {
                 Base64.getUrlEncoder().withoutPadding().encodeToString(password));
     }
 
-    /** Every secret value this person typed or was shown so far. */
-    Set<String> secrets() {
-        return Set.copyOf(secrets);
+    /** Every secret value this person typed or was shown so far, each with what it is. */
+    Map<String, String> secrets() {
+        return Map.copyOf(secrets);
     }
 
     /** Creates the account ({@code /signup}); checks that the demo asks to sign in next. */
@@ -88,7 +88,9 @@ final class DemoAccount {
         secret = OtpSecret.fromBase32(manualKey);
         totp = uri.totp();
         assertEquals(secret.toBase32(), uri.secret().toBase32(), "the manual key is the QR code's secret");
-        secrets.addAll(List.of(manualKey, secret.toBase32(), uri.toUriString()));
+        secrets.put(manualKey, "manual key of " + username);
+        secrets.put(secret.toBase32(), "TOTP secret of " + username);
+        secrets.put(uri.toUriString(), "otpauth URI of " + username);
     }
 
     /**
@@ -103,7 +105,7 @@ final class DemoAccount {
         Page backupCodes = submitCode(client, enrolment, "enroll-form", code(step));
         List<String> codes = backupCodes.listItems("backup-codes");
         assertEquals(10, codes.size(), backupCodes.pathAndQuery());
-        secrets.addAll(codes);
+        codes.forEach(code -> secrets.put(code, "a backup code of " + username));
         return client.submit(backupCodes, "/account/backup-codes/done", Map.of());
     }
 
@@ -153,7 +155,7 @@ final class DemoAccount {
 
     /** Types a code into the field {@code code} of a form and submits it; the code joins the secrets. */
     Page submitCode(DemoClient client, Page page, String form, String code) {
-        secrets.add(code);
+        secrets.put(code, "a code " + username + " submitted");
         return client.submit(page, form, Map.of("code", code));
     }
 
