@@ -13,12 +13,13 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.Environment;
 
 /**
  * Development keys, so that the demo starts with one command: unless the configuration gives
@@ -27,19 +28,23 @@ import org.springframework.core.env.MapPropertySource;
  * random keys on first start (owner-only permissions). Secrets sealed then still open after a
  * restart, and instances started from the same data directory share the keys. A real
  * deployment gives the keys from its secret manager, kept out of the database. The added
- * properties come last, so any configured value wins.
+ * properties come last, so any configured value wins. A bean factory post-processor rather than
+ * an environment post-processor: it sees the final configuration (tests add theirs late), and
+ * still runs before any bean reads the keys.
  */
-public final class DemoKeys implements EnvironmentPostProcessor {
+final class DemoKeys implements BeanFactoryPostProcessor {
     static final String FILE_NAME = "keys.properties";
     private static final String SEALING_KEY = "otpkit.sealing.keys.demo";
     private static final String HASH_KEY = "otpkit.email-code.hash-key";
 
-    /** Made by Spring Boot from {@code META-INF/spring.factories}. */
-    public DemoKeys() {
+    private final ConfigurableEnvironment environment;
+
+    DemoKeys(Environment environment) {
+        this.environment = (ConfigurableEnvironment) environment;
     }
 
     @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
         Binder binder = Binder.get(environment);
         boolean sealingKeysGiven = !binder.bind("otpkit.sealing.keys", Bindable.mapOf(String.class, String.class))
                 .orElse(Map.of()).isEmpty();

@@ -246,4 +246,20 @@ class H2FlowsTest extends DemoFlows {
         assertThat(visitor.get("/login/totp/enroll").getRedirectedUrl()).isEqualTo("/login/totp");
     }
 
+
+    @Test
+    void devPagesShowMailAndSmsNewestFirstWithTheirNotice() throws Exception {
+        Enrolled account = enrolled(visitor());
+        Visitor visitor = againWithPassword(account);
+        visitor.post("/login/email-code/send");
+        visitor.post("/login/email-code/send");
+        String mailbox = visitor().page("/dev/mailbox");
+        assertThat(text(mailbox, "dev-notice")).startsWith("Development stand-in: this page shows every message");
+        String newest = newestMailedCode(account.username() + "@example.test");
+        assertThat(mailbox.indexOf("sign-in code is " + newest)).isNotNegative()
+                .isLessThan(mailbox.lastIndexOf("sign-in code is "));
+
+        String phonePage = visitor().page("/dev/phone");
+        assertThat(text(phonePage, "dev-notice")).startsWith("Development stand-in: this page shows every SMS");
+    }
 }

@@ -1,4 +1,5 @@
--- The demo's users and the security events it shows on /account/security.
+-- The demo's users and the security events it shows on /account/security: the same SQL for H2 and
+-- PostgreSQL, run by Flyway after otp-jdbc's tables (V1).
 CREATE TABLE demo_users (
     username      VARCHAR(32)  NOT NULL PRIMARY KEY,
     email         VARCHAR(254) NOT NULL,
