@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Measures the demo's start-up to its first page served (StartupTime, a main class of the ops
+# tests): the packaged jar on its embedded defaults, on a fresh and on an existing data directory,
+# each RUNS times (default 7); prints every run, then median, min and max. Any further arguments
+# are options for the demo's JVM. JAVA_HOME chooses the JDK that builds and runs it.
+#   otp-demo/startup-time.sh [RUNS] [JVM OPTION...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q -DskipTests package -pl otp-demo -am
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+exec "$java" -cp otp-demo/target/test-classes dev.otpkit.demo.ops.StartupTime otp-demo/target/otp-demo.jar "$@"
