@@ -6,6 +6,10 @@
 #   otp-demo/startup-time.sh [RUNS] [JVM OPTION...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -DskipTests package -pl otp-demo -am
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# JDK 24 and later warn when Maven uses sun.misc.Unsafe; older JDKs lack the option.
+if "$java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1; then
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi
+mvn -B -q -DskipTests package -pl otp-demo -am
 exec "$java" -cp otp-demo/target/test-classes dev.otpkit.demo.ops.StartupTime otp-demo/target/otp-demo.jar "$@"
