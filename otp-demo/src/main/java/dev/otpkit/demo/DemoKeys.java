@@ -66,7 +66,7 @@ final class DemoKeys implements BeanFactoryPostProcessor {
 
     private static Properties loadOrCreate(Path file) {
         try {
-            Files.createDirectories(file.getParent());
+            createOwnerOnly(file.getParent());
             if (!Files.exists(file)) {
                 create(file);
             }
@@ -101,6 +101,29 @@ final class DemoKeys implements BeanFactoryPostProcessor {
             // Another instance made them first: use those.
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Creates the data directory, if missing, readable by its owner only: it holds the keys and
+     * the H2 file (password hashes, sealed secrets), and H2 creates its files with the default
+     * mode. A directory that exists already is left as it is: its owner chose its mode.
+     */
+    private static void createOwnerOnly(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        Path parent = directory.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try {
+            Files.createDirectory(directory,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectory(directory); // Not a POSIX file system (Windows): the parent's permissions apply.
+        } catch (FileAlreadyExistsException e) {
+            // Another instance made it first: use it.
         }
     }
 

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -47,6 +48,8 @@ class PackagedJarIT {
             Path data = workingDirectory.resolve("otp-demo-data");
             assertTrue(Files.isRegularFile(data.resolve("otp-demo.mv.db")), "the H2 database under the working directory");
             assertTrue(Files.isRegularFile(data.resolve("keys.properties")), "the development keys beside it");
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)),
+                    "the data directory (keys, password hashes, sealed secrets) is its owner's only");
             Path module = jar.getParent().getParent();
             for (Path elsewhere : List.of(jar.getParent(), module, module.getParent())) { // target/, otp-demo/, the repository
                 assertNothingWrittenSince(started, elsewhere.resolve("otp-demo-data"));
