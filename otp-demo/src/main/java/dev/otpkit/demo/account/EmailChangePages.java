@@ -105,8 +105,7 @@ class EmailChangePages {
     }
 
     private String errorWord(String username, Verification.Status status, String code) {
-        boolean refused = status == Verification.Status.INVALID || status == Verification.Status.EXPIRED;
-        if (refused && probe.wasIssuedFor(username, ScopeProbe.LOGIN, code)) {
+        if (probe.isOtherActionsCode(username, status, ScopeProbe.LOGIN, code)) {
             return "other_action";
         }
         return status.name().toLowerCase(Locale.ROOT);

@@ -32,7 +32,7 @@ public class CodeFailureHandler implements AuthenticationFailureHandler {
                 : Verification.Status.INVALID;
         boolean email = request.getRequestURI().equals(request.getContextPath() + LoginPages.EMAIL_PAGE);
         String word = status.name().toLowerCase(Locale.ROOT);
-        if (email && isRefusal(status) && isOtherActionsCode(request)) {
+        if (email && isOtherActionsCode(request, status)) {
             word = "other_action";
         } else if (!email && status == Verification.Status.INVALID && isBlank(request.getParameter("code"))) {
             word = "backup_invalid";
@@ -44,14 +44,11 @@ public class CodeFailureHandler implements AuthenticationFailureHandler {
         response.sendRedirect(request.getContextPath() + target);
     }
 
-    private boolean isOtherActionsCode(HttpServletRequest request) {
+    private boolean isOtherActionsCode(HttpServletRequest request, Verification.Status status) {
         // The filter cleared the security context before calling this handler; the session still holds it.
         var user = sessionContext.loadDeferredContext(request).get().getAuthentication();
-        return user != null && probe.wasIssuedFor(user.getName(), ScopeProbe.CHANGE_EMAIL, request.getParameter("code"));
-    }
-
-    private static boolean isRefusal(Verification.Status status) {
-        return status == Verification.Status.INVALID || status == Verification.Status.EXPIRED;
+        return user != null
+                && probe.isOtherActionsCode(user.getName(), status, ScopeProbe.CHANGE_EMAIL, request.getParameter("code"));
     }
 
     private static boolean isBlank(String value) {

@@ -3,6 +3,7 @@ package dev.otpkit.demo.login;
 import dev.otpkit.core.AttemptLimiter;
 import dev.otpkit.core.OneTimeCodeStore;
 import dev.otpkit.core.OneTimeCodes;
+import dev.otpkit.core.Verification;
 import dev.otpkit.spring.boot.OtpkitProperties;
 import java.time.Clock;
 import java.util.Base64;
@@ -36,14 +37,18 @@ public class ScopeProbe {
     }
 
     /**
-     * Whether a code is the account's pending code of a scope; if it is, it is used up.
+     * Whether a refused code is the account's pending code of another scope; if it is, that code is
+     * used up. Only a code refused as wrong or expired is probed: any other refusal (locked,
+     * replayed, malformed, unavailable) already says more than "another action" would.
      *
      * @param accountId the signed-in account
-     * @param scope the other scope
+     * @param refusal the status the code was refused with in its own scope
+     * @param otherScope the scope to probe
      * @param code the code as typed, any content
-     * @return true if the code was issued for that scope
+     * @return true if the code was issued for {@code otherScope}
      */
-    public boolean wasIssuedFor(String accountId, String scope, String code) {
-        return code != null && codes.verify(accountId, scope, code).isValid();
+    public boolean isOtherActionsCode(String accountId, Verification.Status refusal, String otherScope, String code) {
+        boolean probed = refusal == Verification.Status.INVALID || refusal == Verification.Status.EXPIRED;
+        return probed && code != null && codes.verify(accountId, otherScope, code).isValid();
     }
 }
