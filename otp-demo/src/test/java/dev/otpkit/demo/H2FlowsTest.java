@@ -196,6 +196,24 @@ class H2FlowsTest extends DemoFlows {
     }
 
     @Test
+    void saysTheAccountIsLockedAfterWrongChangeOfEmailCodes() throws Exception {
+        Enrolled account = enrolled(visitor());
+        Visitor visitor = againWithPassword(account);
+        assertThat(visitor.postAndFollow("/login/totp", "code", code(account.secret()))).isEqualTo("/account");
+        visitor.post("/account/email/code", "new_email", "locked@example.test");
+        String smsCode = newestSmsCode();
+        String wrong = smsCode.equals("000000") ? "111111" : "000000";
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThat(visitor.postAndFollow("/account/email", "code", wrong)).isEqualTo("/account/email?error=invalid");
+        }
+
+        String locked = visitor.postAndFollow("/account/email", "code", smsCode);
+        assertThat(locked).startsWith("/account/email?error=locked&until=");
+        assertThat(text(visitor.page(locked), "change-email-error"))
+                .matches("Too many wrong codes\\. Sign-in with this account is locked until \\d\\d:\\d\\d:\\d\\d UTC\\.");
+    }
+
+    @Test
     void refusesAChangeOfEmailCodeAtSignIn() throws Exception {
         Enrolled account = enrolled(visitor());
         Visitor signedIn = againWithPassword(account);

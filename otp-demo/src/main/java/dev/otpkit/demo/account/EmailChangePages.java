@@ -34,7 +34,9 @@ class EmailChangePages {
             "replayed", "That code was already used.",
             "other_action", "That code was sent for another action (signing in), not for changing your email"
                     + " address. Use the code from the SMS.",
-            "no_code", "Send yourself a code first.");
+            "no_code", "Send yourself a code first.",
+            "locked", Texts.LOCKED,
+            "unavailable", Texts.UNAVAILABLE);
 
     private final Users users;
     private final OneTimeCodes codes;
@@ -55,7 +57,7 @@ class EmailChangePages {
 
     @GetMapping("/account/email")
     String page(Authentication user, HttpSession session, @RequestParam(required = false) String error,
-            @RequestParam Map<String, String> parameters, Model model) {
+            @RequestParam(required = false) String until, @RequestParam Map<String, String> parameters, Model model) {
         Users.Account account = users.find(user.getName()).orElseThrow();
         String newEmail = (String) session.getAttribute(NEW_EMAIL);
         model.addAttribute("account", account);
@@ -67,7 +69,7 @@ class EmailChangePages {
                     + " and expires in " + LoginPages.minutes(properties) + ".");
         }
         if (error != null) {
-            model.addAttribute("error", ERRORS.getOrDefault(error, ERRORS.get("invalid")));
+            model.addAttribute("error", Texts.error(ERRORS, error, until));
             model.addAttribute("addressError", error.equals("email"));
         }
         return "email";
@@ -96,7 +98,9 @@ class EmailChangePages {
         }
         Verification result = codes.verify(user.getName(), ScopeProbe.CHANGE_EMAIL, code == null ? "" : code);
         if (!result.isValid()) {
-            return "redirect:/account/email?error=" + errorWord(user.getName(), result.status(), code);
+            return "redirect:/account/email?error=" + errorWord(user.getName(), result.status(), code)
+                    + result.retryAfter().filter(until -> result.status() == Verification.Status.LOCKED)
+                            .map(until -> "&until=" + until.getEpochSecond()).orElse("");
         }
         session.removeAttribute(NEW_EMAIL);
         users.changeEmail(user.getName(), newEmail);

@@ -59,9 +59,9 @@ public class LoginPages {
     }
 
     @GetMapping(EMAIL_PAGE)
-    String emailPage(@RequestParam(required = false) String error, @RequestParam Map<String, String> parameters,
-            Model model) {
-        model.addAttribute("error", Texts.error(Texts.EMAIL_PAGE, error, null));
+    String emailPage(@RequestParam(required = false) String error, @RequestParam(required = false) String until,
+            @RequestParam Map<String, String> parameters, Model model) {
+        model.addAttribute("error", Texts.error(Texts.EMAIL_PAGE, error, until));
         if (parameters.containsKey("sent")) {
             model.addAttribute("info", "We sent a code to your email address. It expires in "
                     + minutes(properties) + ".");

@@ -13,9 +13,11 @@ public final class Texts {
     public static final DateTimeFormatter DATE_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-    static final String UNAVAILABLE = "We could not check the code just now. Try again in a moment.";
+    /** A code that could not be checked, on every page. */
+    public static final String UNAVAILABLE = "We could not check the code just now. Try again in a moment.";
     static final String REPLAYED_TOTP = "That code was already used. Wait for the next code and try again.";
-    static final String LOCKED = "Too many wrong codes. Sign-in with this account is locked until %s.";
+    /** A locked account ({@code %s}: the lock's end), on every page. */
+    public static final String LOCKED = "Too many wrong codes. Sign-in with this account is locked until %s.";
 
     static final Map<String, String> CODE_PAGE = Map.of(
             "invalid", "That code is wrong. Check your authenticator app and try again.",
@@ -32,6 +34,7 @@ public final class Texts {
             "replayed", "That code was already used.",
             "other_action", "That code was sent for another action, not for signing in. Use the code from the sign-in"
                     + " email.",
+            "locked", LOCKED,
             "unavailable", UNAVAILABLE);
 
     static final Map<String, String> ENROLL_PAGE = Map.of(
