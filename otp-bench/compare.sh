@@ -4,15 +4,16 @@
 # with the GC profiler, then otpkit by window size and by thread count, and prints the tables.
 #
 # With --jdbc first, it runs the JDBC comparison instead (dev.otpkit.bench.JdbcCompare): logins
-# through otp-jdbc on H2 and PostgreSQL at 1, 8 and 32 threads, beside the database's own limit
-# for as many single-row UPDATEs, with latency percentiles and round trips.
+# through otp-jdbc on H2 and PostgreSQL at 1, 8 and 32 threads, taking turns in one JVM with the
+# database's own limit for as many single-row UPDATEs, with latency percentiles and round trips.
 #
-# Usage: otp-bench/compare.sh [--jdbc] [--quick] [--log FILE]
-#        otp-bench/compare.sh --jdbc [--threads 1,8,32] [--databases h2,postgresql] [--rounds 2] [--quick] [--log FILE]
-#   --quick     one fork and short iterations: a smoke run, with wide errors
-#   --log FILE  where JMH's own log goes (default: compare-jmh.log, jdbc-compare-jmh.log)
+# Usage: otp-bench/compare.sh [--quick] [--log FILE]
+#        otp-bench/compare.sh --jdbc [--threads 1,8,32] [--databases h2,postgresql] [--cycles 8] [--quick]
+#   --quick     a smoke run: one fork and short iterations (--jdbc: short slices, 3 cycles), wide errors
+#   --log FILE  where JMH's own log goes (default: compare-jmh.log)
+#   --cycles N  --jdbc: measured cycles per point, each giving one ratio (default 8)
 # The JDK is the one on the PATH, or $JAVA_HOME's if set. A full run takes about 6 minutes
-# (--jdbc: about 10; it starts one embedded PostgreSQL and H2 files, all in one temporary folder
+# (--jdbc: about 12; it starts one embedded PostgreSQL and H2 files, all in one temporary folder
 # that is deleted, the server stopped, on any exit).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -29,9 +29,10 @@ import java.util.stream.Stream;
  *       which runs the server unprivileged when the JVM runs as root), on 127.0.0.1, with
  *       zonky's settings: {@code synchronous_commit = off}, so a commit does not wait for the
  *       disk either. Starting one (initdb) takes seconds, so {@link JdbcCompare} starts one for
- *       its whole run ({@link #startPostgresql()}) and names its port to the benchmark forks in
- *       the system property {@value #POSTGRESQL_PORT}; each trial then gets a new database on
- *       it, dropped when closed. Without the property a trial starts a server of its own.</li>
+ *       its whole run ({@link #startPostgresql()}) and names its port in the system property
+ *       {@value #POSTGRESQL_PORT}; each point (or JMH trial, when a fork is given the property)
+ *       then gets a new database on it, dropped when closed. Without the property each starts a
+ *       server of its own.</li>
  * </ul>
  *
  * @param jdbcUrl where the server is

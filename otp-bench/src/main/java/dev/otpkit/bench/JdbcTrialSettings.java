@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The JMH settings that {@link JdbcVerifyBenchmark} and {@link BareUpdateBaseline} inherit, so
  * that a login and its baseline are always measured alike: state per thread, latency sampled in
  * microseconds (which gives the percentiles, and the throughput as the threads over the mean),
- * one fork. {@link JdbcCompare} sets the iterations of its own runs.
+ * one fork.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)

@@ -18,7 +18,10 @@ import org.openjdk.jmh.infra.ThreadParams;
  *
  * <p>Both sample the latency of operations, which gives the percentiles and the throughput
  * alike: each thread runs its operations back to back, so a trial's operations per second are
- * its threads divided by the mean latency ({@link JdbcCompare} computes that per iteration).
+ * its threads divided by the mean latency. Separate forks of the two disagree with each other
+ * by up to a factor of two at 8 and 32 threads on two cores; {@link JdbcCompare} therefore runs
+ * the same logins and updates taking turns in one JVM ({@link InterleavedLoad}) for the README's
+ * table.
  */
 public class JdbcVerifyBenchmark extends JdbcTrialSettings {
     /** {@code right}: a fresh valid code each login; {@code wrong}: a code out of the window. */
