@@ -33,7 +33,10 @@ import javax.sql.DataSource;
  * ({@link Attempt#proceedAndLock(Instant)}). Round trips: on PostgreSQL and H2 one (an upsert
  * returning the counted row: {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE ... RETURNING},
  * {@code SELECT ... FROM FINAL TABLE (MERGE ... WHEN MATCHED AND ...)}), two when the account is
- * locked (the lock's end is read then). On MySQL and MariaDB, which have no conditional upsert
+ * locked (the lock's end is read then); on PostgreSQL also two for the failure that starts a
+ * lock (an {@code UPDATE} of its own, which returns the lock's end, or reads it if the account
+ * is locked: the upsert counts only failures that start no lock, which keeps every other
+ * failure's statement short). On MySQL and MariaDB, which have no conditional upsert
  * and whose statements return no rows: one (an {@code INSERT}) for an account without failures,
  * two (an {@code UPDATE} after the {@code INSERT} met the existing row) for one with failures;
  * the failure that starts a lock is an {@code UPDATE} of its own, run with the read of the lock's
@@ -108,8 +111,9 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
     }
 
     /**
-     * PostgreSQL and H2: the counting statement returns the counted row. Empty if the account
-     * turned out not to be locked after all.
+     * PostgreSQL and H2: the counting statement returns the counted row. On PostgreSQL it counts
+     * only failures that start no lock, and the one that starts a lock takes a second statement.
+     * Empty if the account turned out not to be locked after all.
      */
     private Optional<Attempt> countReturningTheRow(Database.Session session, String accountId, long now)
             throws SQLException {
@@ -118,7 +122,23 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
         }
         Optional<Attempt> counted = withPolicy(session.statement("limiter.count_failure"), accountId, now)
                 .single(row -> counted(row.getInt(1), row.getInt(2), row.getLong(3)));
-        return counted.isPresent() ? counted : refusalIfLocked(session, accountId, now);
+        if (counted.isPresent()) {
+            return counted;
+        }
+        return session.dialect().startsLocksApart() ? countLockingFailure(session, accountId, now)
+                : refusalIfLocked(session, accountId, now);
+    }
+
+    /**
+     * PostgreSQL: counts the failure that starts a lock, or reads the lock that refuses the
+     * attempt, in one statement. Empty if the account has no row or is not locked after all.
+     */
+    private Optional<Attempt> countLockingFailure(Database.Session session, String accountId, long now)
+            throws SQLException {
+        return withPolicy(session.statement("limiter.count_locking_failure"), accountId, now)
+                .single(row -> row.getBoolean(1) ? Optional.of(counted(0, row.getInt(2), row.getLong(3)))
+                        : lockedUntil(row.getInt(2), row.getLong(3), now).map(Attempt::refuse))
+                .flatMap(attempt -> attempt);
     }
 
     /**
@@ -181,7 +201,7 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
     /**
      * Binds the account, the time and the policy; and the state after a first failure, for the
      * statements that insert a missing row. That state comes from the same rule as the
-     * statements' {@code CASE}: the failure that reaches a limit starts a lock.
+     * statements': the failure that reaches a limit starts a lock.
      */
     private Call withPolicy(Call call, String accountId, long now) {
         boolean firstFailureLocks = firstFailureLocks();

@@ -32,27 +32,44 @@ DELETE FROM otpkit_replay_guard
 -- AttemptLimiter ---------------------------------------------------------------------------
 
 -- name: limiter.count_failure
--- Counts an attempt as a failure unless the account is locked; a failure that reaches the
--- limit starts a lock, each lock twice as long as the one before, up to :max_lock_ms. A new
--- account gets the state the store computed for a first failure. Returns the counted row (the
--- attempt proceeds; failures_since_lock 0 says that this failure started a lock), or no row:
--- the account is locked (nothing changed).
+-- Counts an attempt as a failure unless the account is locked or this failure reaches a limit
+-- (limiter.count_locking_failure counts that one). A new account gets the state the store
+-- computed for a first failure. Returns the counted row (the attempt proceeds;
+-- failures_since_lock 0 says that a first failure started a lock), or no row: the account is
+-- locked, or this failure would start a lock (nothing changed).
 INSERT INTO otpkit_attempt_limiter AS l
        (account_id, failures_since_lock, consecutive_failures, next_lock_ms, locked_until_ms)
 VALUES (:account_id, :first_failures_since_lock, 1, :first_next_lock_ms, :first_locked_until_ms)
 ON CONFLICT (account_id) DO UPDATE
-   SET locked_until_ms = CASE WHEN l.failures_since_lock + 1 >= :failures_before_lock
-                                OR l.consecutive_failures + 1 >= :max_consecutive_failures
-                              THEN :now_ms + l.next_lock_ms ELSE l.locked_until_ms END,
-       next_lock_ms = CASE WHEN l.failures_since_lock + 1 >= :failures_before_lock
-                             OR l.consecutive_failures + 1 >= :max_consecutive_failures
-                           THEN LEAST(l.next_lock_ms * 2, :max_lock_ms) ELSE l.next_lock_ms END,
-       failures_since_lock = CASE WHEN l.failures_since_lock + 1 >= :failures_before_lock
-                                    OR l.consecutive_failures + 1 >= :max_consecutive_failures
-                                  THEN 0 ELSE l.failures_since_lock + 1 END,
+   SET failures_since_lock = l.failures_since_lock + 1,
        consecutive_failures = l.consecutive_failures + 1
  WHERE l.consecutive_failures < :max_consecutive_failures AND l.locked_until_ms <= :now_ms
+   AND l.failures_since_lock + 1 < :failures_before_lock
+   AND l.consecutive_failures + 1 < :max_consecutive_failures
 RETURNING l.failures_since_lock, l.consecutive_failures, l.locked_until_ms
+
+-- name: limiter.count_locking_failure
+-- After limiter.count_failure declined an attempt: counts the failure that reaches a limit
+-- unless the account is locked, and starts a lock, each lock twice as long as the one before, up
+-- to :max_lock_ms. Returns (TRUE, the counted row's failures and lock end): the attempt proceeds
+-- and started the lock; or (FALSE, the row as this statement's snapshot saw it): nothing was
+-- counted, and the row says whether the account is locked (if it says not, a concurrent change
+-- came in between: count again); or no row: the account has none (a success cleared it).
+WITH locking AS (
+    UPDATE otpkit_attempt_limiter
+       SET locked_until_ms = :now_ms + next_lock_ms,
+           next_lock_ms = LEAST(next_lock_ms * 2, :max_lock_ms),
+           failures_since_lock = 0,
+           consecutive_failures = consecutive_failures + 1
+     WHERE account_id = :account_id
+       AND consecutive_failures < :max_consecutive_failures AND locked_until_ms <= :now_ms
+       AND (failures_since_lock + 1 >= :failures_before_lock
+            OR consecutive_failures + 1 >= :max_consecutive_failures)
+    RETURNING consecutive_failures, locked_until_ms)
+SELECT TRUE, consecutive_failures, locked_until_ms FROM locking
+UNION ALL
+SELECT FALSE, consecutive_failures, locked_until_ms FROM otpkit_attempt_limiter
+ WHERE account_id = :account_id AND NOT EXISTS (SELECT 1 FROM locking)
 
 -- name: limiter.read_lock
 SELECT consecutive_failures, locked_until_ms FROM otpkit_attempt_limiter WHERE account_id = :account_id
