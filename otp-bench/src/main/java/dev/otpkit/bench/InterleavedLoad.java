@@ -198,7 +198,9 @@ final class InterleavedLoad {
             }
         }
         for (Worker worker : workers) {
-            worker.failure.ifPresentThrow();
+            if (worker.failure != null) {
+                throw new IllegalStateException("a load thread failed", worker.failure);
+            }
         }
         Map<Workload, Measured> measured = new EnumMap<>(Workload.class);
         for (Workload workload : Workload.values()) {
@@ -248,7 +250,8 @@ final class InterleavedLoad {
         private final JdbcLogins wrong;
         private final BareUpdateBaseline limit = new BareUpdateBaseline();
         private final Map<Workload, LongList> latencies = new EnumMap<>(Workload.class);
-        private final Failure failure = new Failure();
+        /** What stopped this thread, if anything did; set once, by this thread. */
+        private volatile Exception failure;
 
         Worker(HikariDataSource pool, JdbcLogins.Stores stores, int thread) throws SQLException {
             int rows = JdbcDatabase.rowsPerThread(threads);
@@ -278,7 +281,7 @@ final class InterleavedLoad {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
-                failure.set(e);
+                failure = e;
                 stopping = true;
             }
         }
@@ -289,30 +292,12 @@ final class InterleavedLoad {
                 case WRONG_LOGIN -> wrong.login();
                 case RIGHT_LIMIT -> updates(roundTrips.get(JdbcLogins.Kind.RIGHT));
                 case WRONG_LIMIT -> updates(roundTrips.get(JdbcLogins.Kind.WRONG));
-                default -> throw new IllegalStateException(workload.name());
             }
         }
 
         private void updates(int statements) throws SQLException {
             for (int i = 0; i < statements; i++) {
                 limit.update();
-            }
-        }
-    }
-
-    /** The first failure of a thread, rethrown once the threads have stopped. */
-    private static final class Failure {
-        private volatile Exception first;
-
-        void set(Exception e) {
-            if (first == null) {
-                first = e;
-            }
-        }
-
-        void ifPresentThrow() {
-            if (first != null) {
-                throw new IllegalStateException("a load thread failed", first);
             }
         }
     }

@@ -137,7 +137,7 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
             throws SQLException {
         return withPolicy(session.statement("limiter.count_locking_failure"), accountId, now)
                 .single(row -> row.getBoolean(1) ? Optional.of(counted(0, row.getInt(2), row.getLong(3)))
-                        : lockedUntil(row.getInt(2), row.getLong(3), now).map(Attempt::refuse))
+                        : refusal(row.getInt(2), row.getLong(3), now))
                 .flatMap(attempt -> attempt);
     }
 
@@ -194,8 +194,7 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
     private Optional<Attempt> refusalIfLocked(Database.Session session, String accountId, long now)
             throws SQLException {
         return session.statement("limiter.read_lock").set("account_id", accountId)
-                .single(row -> lockedUntil(row.getInt(1), row.getLong(2), now)).flatMap(lock -> lock)
-                .map(Attempt::refuse);
+                .single(row -> refusal(row.getInt(1), row.getLong(2), now)).flatMap(refusal -> refusal);
     }
 
     /**
@@ -220,11 +219,13 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
         return failuresBeforeLock == 1 || maxConsecutiveFailures == 1;
     }
 
-    private Optional<Instant> lockedUntil(int consecutiveFailures, long lockedUntilMillis, long now) {
+    /** The refusal a row's lock gives an attempt at {@code now}; empty if the row is not locked. */
+    private Optional<Attempt> refusal(int consecutiveFailures, long lockedUntilMillis, long now) {
         if (consecutiveFailures >= maxConsecutiveFailures) {
-            return Optional.of(Instant.MAX);
+            return Optional.of(Attempt.refuse(Instant.MAX));
         }
-        return now < lockedUntilMillis ? Optional.of(Instant.ofEpochMilli(lockedUntilMillis)) : Optional.empty();
+        return now < lockedUntilMillis ? Optional.of(Attempt.refuse(Instant.ofEpochMilli(lockedUntilMillis)))
+                : Optional.empty();
     }
 
     /**
